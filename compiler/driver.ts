@@ -1,0 +1,50 @@
+// The pipeline, one function per phase: syntax -> types -> ir -> codegen -> link.
+// Each phase is a function from one data structure to the next; diagnostics are data.
+import { parse } from './syntax/parser.ts';
+import { check } from './types/index.ts';
+import { lower } from './ir/lower.ts';
+import { printIR } from './ir/print.ts';
+import { codegen } from './codegen/index.ts';
+import { link, type OptLevel } from './link/index.ts';
+import { type Diagnostic, exitCodeFor, formatDiagnostic } from './diagnostics.ts';
+
+export type Emit = 'wasm' | 'wat' | 'ir';
+
+export interface CompileOptions {
+  /** path used in diagnostics and panic messages (as the user wrote it) */
+  file: string;
+  source: string;
+  optimize?: OptLevel;
+  emit?: Emit;
+  /** stop after type checking */
+  checkOnly?: boolean;
+  target?: 'wasi';
+}
+
+export interface CompileResult {
+  diagnostics: Diagnostic[];
+  /** 0 ok, 1 parse error, 2 type/name error, 6 other compile error */
+  exitCode: number;
+  wasm?: Uint8Array;
+  /** --emit wat / ir */
+  text?: string;
+}
+
+export function compile(opts: CompileOptions): CompileResult {
+  const fail = (diagnostics: Diagnostic[]): CompileResult => ({ diagnostics, exitCode: exitCodeFor(diagnostics) });
+  const parsed = parse(opts.source, opts.file);
+  if (parsed.diagnostics.length) return fail(parsed.diagnostics);
+  const typed = check(parsed.program);
+  if (typed.diagnostics.length) return fail(typed.diagnostics);
+  if (opts.checkOnly) return { diagnostics: [], exitCode: 0 };
+  const ir = lower(typed.program);
+  if (opts.emit === 'ir') return { diagnostics: [], exitCode: 0, text: printIR(ir) };
+  const mod = codegen(ir);
+  const out = link(mod, { optimize: opts.optimize ?? 2, emitText: opts.emit === 'wat' });
+  return { diagnostics: [], exitCode: 0, wasm: out.wasm, text: out.text };
+}
+
+/** Diagnostics rendered for a terminal: `FILE:LINE:COL: error: message`, source line, caret. */
+export function renderDiagnostics(result: CompileResult, file: string, source: string): string {
+  return result.diagnostics.map(d => formatDiagnostic(d, file, source)).join('\n');
+}

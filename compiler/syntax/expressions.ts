@@ -111,8 +111,7 @@ function parseUnary(p: ParserState): Expr {
   return parsePostfix(p, parsePrimary(p), start);
 }
 
-function parseArgs(p: ParserState, close: string, what: string): Expr[] {
-  const open = p.prev;
+function parseArgs(p: ParserState, close: string, what: string, open: Token = p.prev): Expr[] {
   return p.withNoStruct(false, () => {
     const args: Expr[] = [];
     while (!p.at(close)) {
@@ -209,6 +208,11 @@ function parsePrimary(p: ParserState): Expr {
     }
     case 'eof': p.fail('expected an expression, found end of file');
     default: p.fail(`expected an expression, found ${describeToken(t)}`);
+  }
+  // a keyword standing where a value is expected, e.g. `println(while)`
+  const after = p.peek();
+  if (!['true', 'false', 'nil', 'null', 'self', 'return', 'break', 'continue', 'loop'].includes(t.text) && after.kind === 'punct' && [')', ',', ';', ']', '}', '=', '.'].includes(after.text)) {
+    p.fail(`expected an expression, found keyword \`${t.text}\` (\`${t.text}\` is a reserved word and cannot be used as a name)`);
   }
   switch (t.text) {
     case 'true': case 'false': return lit(p, t, { kind: 'bool', value: t.text === 'true' });
@@ -335,7 +339,8 @@ function parseParen(p: ParserState): Expr {
 }
 
 function parseArray(p: ParserState): Expr {
-  const start = p.next().start;
+  const openTok = p.next();
+  const start = openTok.start;
   return p.withNoStruct(false, () => {
     if (p.eat(']')) return { kind: 'Array', elems: [], span: p.from(start) } as Expr;
     const first = parseExpr(p);
@@ -345,7 +350,7 @@ function parseArray(p: ParserState): Expr {
       return { kind: 'ArrayRepeat', value: first, count, span: p.from(start) } as Expr;
     }
     const elems = [first];
-    if (p.eat(',')) elems.push(...parseArgs(p, ']', 'the array literal'));
+    if (p.eat(',')) elems.push(...parseArgs(p, ']', 'the array literal', openTok));
     else if (!p.eat(']')) {
       const where = p.lines.span(start, start + 1);
       p.fail(`expected \`,\` or \`]\` in the array literal, found ${describeToken(p.tok)} (the \`[\` opened at ${where.line}:${where.col} is not closed)`);

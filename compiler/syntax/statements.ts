@@ -50,6 +50,9 @@ export function parseStmt(p: ParserState): Stmt[] {
   return [{ kind: 'ExprStmt', expr, semi, span: p.from(start) }];
 }
 
+/** keywords that begin a statement or item: a line starting with one ends an unclosed `(`/`[` */
+const SYNC_KEYWORDS = new Set(['let', 'var', 'fun', 'fn', 'struct', 'class', 'enum', 'impl', 'trait', 'use', 'const', 'pub', 'for', 'while', 'loop', 'if', 'match', 'return']);
+
 const STMT_START_PUNCT = new Set(['(', '[', '|', '||', '-', '!', '*', '&', '{']);
 
 function startsStatement(t: Token): boolean {
@@ -90,7 +93,7 @@ export function recover(p: ParserState, stmtStart: number, errPos: number, inBlo
         continue;
       }
       if (inMatch && openBraces === 0 && openParens === 0 && t.kind === 'punct' && t.text === ',') { p.next(); return; }
-      if (p.pos > errPos && t.nl && openParens === 0 && openBraces === 0 && startsStatement(t)) return;
+      if (p.pos > stmtStart && t.nl && openBraces === 0 && (openParens === 0 ? startsStatement(t) : t.kind === 'kw' && SYNC_KEYWORDS.has(t.text))) return;
     }
     if (t.kind === 'punct') {
       if (t.text === '(' || t.text === '[' || t.text === '{') depth++;

@@ -131,7 +131,7 @@ function parsePostfix(p: ParserState, e: Expr, start: number): Expr {
   for (;;) {
     const t = p.tok;
     if (t.kind !== 'punct') return e;
-    if (t.text === '.' || t.text === '?.') {
+    if (t.text === '.') {
       p.next();
       const name = p.tok;
       if (name.kind === 'int') {

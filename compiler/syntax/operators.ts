@@ -27,7 +27,7 @@ export const ASSIGN_OPS: ReadonlySet<string> = new Set(['=', '+=', '-=', '*=', '
 
 /** Operators that, at the start of a new line, still continue the previous expression. */
 export const CONTINUES_AT_LINE_START: ReadonlySet<string> = new Set([
-  '||', '&&', '^', '==', '!=', '<', '<=', '>', '>=', '<<', '>>', '+', '/', '%', '**', '.', '?.', 'as',
+  '||', '&&', '^', '==', '!=', '<', '<=', '>', '>=', '<<', '>>', '+', '/', '%', '**', '.', 'as',
   ...ASSIGN_OPS,
 ]);
 

@@ -6,6 +6,8 @@ import { lower } from './ir/lower.ts';
 import { printIR } from './ir/print.ts';
 import { codegen } from './codegen/index.ts';
 import { link, type OptLevel } from './link/index.ts';
+import { loadRuntime } from './link/runtime.ts';
+import { Unsupported } from './ir/fnbuilder.ts';
 import { type Diagnostic, exitCodeFor, formatDiagnostic } from './diagnostics.ts';
 
 export type Emit = 'wasm' | 'wat' | 'ir';
@@ -34,12 +36,20 @@ export function compile(opts: CompileOptions): CompileResult {
   const fail = (diagnostics: Diagnostic[]): CompileResult => ({ diagnostics, exitCode: exitCodeFor(diagnostics) });
   const parsed = parse(opts.source, opts.file);
   if (parsed.diagnostics.length) return fail(parsed.diagnostics);
-  const typed = check(parsed.program);
+  const runtime = loadRuntime();
+  const typed = check(parsed.program, runtime.methods);
   if (typed.diagnostics.length) return fail(typed.diagnostics);
   if (opts.checkOnly) return { diagnostics: [], exitCode: 0 };
-  const ir = lower(typed.program);
+  let ir;
+  try {
+    ir = lower(typed.program);
+  } catch (e) {
+    // a construct the lowering does not handle yet is reported, located, as a compile error
+    if (e instanceof Unsupported) return fail([{ kind: 'internal', message: e.message, span: e.span }]);
+    throw e;
+  }
   if (opts.emit === 'ir') return { diagnostics: [], exitCode: 0, text: printIR(ir) };
-  const mod = codegen(ir);
+  const mod = codegen(ir, runtime);
   const out = link(mod, { optimize: opts.optimize ?? 2, emitText: opts.emit === 'wat' });
   return { diagnostics: [], exitCode: 0, wasm: out.wasm, text: out.text };
 }

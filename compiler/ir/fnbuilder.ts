@@ -1,0 +1,49 @@
+// Per-function lowering state: locals, loop labels, the instance being lowered.
+import type { Instance, VarInfo } from '../types/program.ts';
+import type { IR, IRFunc, VT } from './ir.ts';
+import type { Span } from '../diagnostics.ts';
+
+export class Unsupported extends Error {
+  constructor(message: string, readonly span: Span) { super(message); }
+}
+
+export interface LoopLabels { label?: string; brk: string; cont: string; resultLocal?: number }
+
+export class FnBuilder {
+  readonly locals: { name: string; vt: VT }[] = [];
+  private varLocal = new Map<VarInfo, number>();
+  readonly loops: LoopLabels[] = [];
+  private labelCount = 0;
+  /** local holding the closure environment (closures only) */
+  envLocal = -1;
+  /** code run before every return (the call-depth guard) */
+  retExit?: IR;
+
+  constructor(readonly inst: Instance, readonly name: string) {}
+
+  local(name: string, vt: VT): number {
+    this.locals.push({ name, vt: vt === 'none' ? 'i32' : vt });
+    return this.locals.length - 1;
+  }
+
+  varSlot(v: VarInfo, vt: VT): number {
+    let l = this.varLocal.get(v);
+    if (l === undefined) {
+      l = this.local(`${v.name}_${v.id}`, vt);
+      this.varLocal.set(v, l);
+    }
+    return l;
+  }
+
+  hasVar(v: VarInfo): boolean {
+    return this.varLocal.has(v);
+  }
+
+  label(prefix: string): string {
+    return `${prefix}${this.labelCount++}`;
+  }
+
+  finish(params: VT[], result: VT, body: IR, line: number): IRFunc {
+    return { name: this.name, params, result, locals: this.locals, body, line };
+  }
+}

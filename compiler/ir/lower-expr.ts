@@ -1,0 +1,983 @@
+// Lowering of statements and expressions of one function instance.
+import type { Block, Expr, Pattern, Stmt, LitValue, FStringPart } from '../syntax/ast.ts';
+import type { Instance, VarInfo } from '../types/program.ts';
+import { type Ty, DYN, INT, FLOAT, STR, BOOL, NIL, isScalar } from '../types/types.ts';
+import type { IR, VT } from './ir.ts';
+import type { ModuleCtx } from './lower.ts';
+import { FnBuilder, Unsupported } from './fnbuilder.ts';
+import { vtOf, i32, i64, f64, call, box, coerce, nilRef } from './values.ts';
+import { K, SK } from './data.ts';
+
+const varTy = (v: VarInfo): Ty => (v.captured ? DYN : v.ty);
+const seq = (body: IR[], vt: VT = 'none'): IR => ({ op: 'block', body, vt });
+const drop = (ir: IR): IR => (ir.op === 'nop' ? ir : 'vt' in ir && ir.vt !== 'none' ? { op: 'drop', value: ir } : ir);
+const SLOT = (i: number) => 8 + 8 * i;
+
+export class ExprLowerer {
+  constructor(readonly m: ModuleCtx, readonly fb: FnBuilder) {}
+
+  private get inst(): Instance { return this.fb.inst; }
+  private ty(e: Expr): Ty { return this.inst.types.get(e) ?? DYN; }
+  private unsupported(what: string, e: { span: import('../diagnostics.ts').Span }): never {
+    throw new Unsupported(`not supported yet: ${what}`, e.span);
+  }
+
+  coerceTo(ir: IR, from: Ty, to: Ty, line: number): IR { return coerce(ir, from, to, line); }
+
+  // ------------------------------------------------------------ variables
+  private cellOf(v: VarInfo): IR {
+    const ci = this.inst.captures.indexOf(v);
+    if (ci >= 0 && this.fb.envLocal >= 0) return { op: 'load', w: 'i32.load', offset: 20 + 4 * ci, ptr: { op: 'get', local: this.fb.envLocal, vt: 'i32' }, vt: 'i32' };
+    return { op: 'get', local: this.fb.varSlot(v, 'i32'), vt: 'i32' };
+  }
+
+  readVar(v: VarInfo): IR {
+    const t = varTy(v), vt = vtOf(t);
+    if (vt === 'none') return { op: 'nop' };
+    if (v.captured) return { op: 'load', w: 'i32.load', offset: 8, ptr: this.cellOf(v), vt: 'i32' };
+    if (v.global) return { op: 'gget', name: this.m.globalName(v), vt };
+    return { op: 'get', local: this.fb.varSlot(v, vt), vt };
+  }
+
+  /** Stores a value (already in the variable's representation). */
+  writeVar(v: VarInfo, value: IR): IR {
+    const t = varTy(v), vt = vtOf(t);
+    if (vt === 'none') return drop(value);
+    if (v.captured) return { op: 'store', w: 'i32.store', offset: 8, ptr: this.cellOf(v), value: this.retained(value, t) };
+    if (v.global) return { op: 'gset', name: this.m.globalName(v), value: this.retained(value, t) };
+    return { op: 'set', local: this.fb.varSlot(v, vt), value: this.retained(value, t) };
+  }
+
+  /** Binding a new variable: captured ones get a fresh cell first. */
+  private defineVar(v: VarInfo, value: IR): IR {
+    if (v.captured && !v.global && this.inst.captures.indexOf(v) < 0) {
+      return seq([{ op: 'set', local: this.fb.varSlot(v, 'i32'), value: call('rt_cell_new', [i32(SK.REF)], 'i32') }, this.writeVar(v, value)]);
+    }
+    return this.writeVar(v, value);
+  }
+
+  /** Values copied into a second place are retained (copy-on-write needs exact sharing counts). */
+  private retained(value: IR, t: Ty): IR {
+    if (isScalar(t) || t.k === 'never') return value;
+    if (value.op === 'get' || value.op === 'gget' || value.op === 'load') return call('rt_retain_ret', [value], 'i32');
+    return value;
+  }
+
+  bindParam(v: VarInfo, value: IR, t: Ty): IR[] {
+    if (!v.captured) {
+      return [this.defineVar(v, coerce(value, t, varTy(v), 0))];
+    }
+    return [this.defineVar(v, coerce(value, t, DYN, 0))];
+  }
+
+  // ------------------------------------------------------------ statements and blocks
+  stmts(_inst: Instance, body: Stmt[]): IR {
+    return seq(body.map(s => this.stmt(s)));
+  }
+
+  stmt(s: Stmt): IR {
+    switch (s.kind) {
+      case 'ItemStmt': return { op: 'nop' };
+      case 'ExprStmt': return drop(this.expr(s.expr));
+      case 'Let': {
+        if (!s.init) return { op: 'nop' };
+        const vt = this.ty(s.init);
+        return this.bindPatternIR(s.pattern, this.expr(s.init), vt);
+      }
+    }
+  }
+
+  blockTy(b: Block): Ty {
+    return b.tail ? this.ty(b.tail) : NIL;
+  }
+
+  block(b: Block): IR {
+    const body = b.stmts.map(s => this.stmt(s));
+    if (b.tail) {
+      const t = this.expr(b.tail);
+      body.push(t);
+      return seq(body, 'vt' in t ? t.vt : 'none');
+    }
+    return seq(body, 'none');
+  }
+
+  /** Lowers e and converts its value to type `to`. */
+  exprAs(e: Expr, to: Ty): IR {
+    return coerce(this.expr(e), this.ty(e), to, e.span.line);
+  }
+
+  // ------------------------------------------------------------ patterns
+  /** Irrefutable binding of a value of type t (let, params, for). */
+  bindPatternIR(p: Pattern, value: IR, t: Ty): IR {
+    switch (p.kind) {
+      case 'PWild': return drop(value);
+      case 'PBind': {
+        const v = this.inst.binds.get(p);
+        if (!v) return drop(value);
+        return this.defineVar(v, coerce(value, t, varTy(v), p.span.line));
+      }
+      case 'PTuple': {
+        const tmp = this.fb.local('tup', 'i32');
+        const out: IR[] = [{ op: 'set', local: tmp, value: coerce(value, t, DYN, p.span.line) }];
+        p.elems.forEach((el, i) => {
+          const et = t.k === 'tuple' ? t.elems[i] ?? DYN : DYN;
+          const slot: IR = { op: 'load', w: 'i32.load', offset: SLOT(i), ptr: { op: 'get', local: tmp, vt: 'i32' }, vt: 'i32' };
+          out.push(this.bindPatternIR(el, coerce(slot, DYN, et, p.span.line), et));
+        });
+        return seq(out);
+      }
+      default: {
+        // refutable shapes in an irrefutable position: test and panic when they do not match
+        const tmp = this.fb.local('pat', vtOf(t) === 'none' ? 'i32' : vtOf(t));
+        const fail = this.fb.label('patfail');
+        return seq([
+          { op: 'set', local: tmp, value },
+          { op: 'block', label: fail, vt: 'none', body: [this.testPattern(p, { op: 'get', local: tmp, vt: vtOf(t) }, t, fail)] },
+        ]);
+      }
+    }
+  }
+
+  /** Code that branches to `fail` when the value does not match, and binds variables otherwise. */
+  testPattern(p: Pattern, value: IR, t: Ty, fail: string): IR {
+    const line = p.span.line;
+    const failIf = (cond: IR): IR => ({ op: 'br', label: fail, cond });
+    switch (p.kind) {
+      case 'PWild': return { op: 'nop' };
+      case 'PBind': {
+        const bind = this.bindPatternIR({ ...p, sub: undefined }, value, t);
+        const v = this.inst.binds.get(p);
+        const bindIR = v ? this.defineVar(v, coerce(value, t, varTy(v), line)) : bind;
+        return p.sub ? seq([this.testPattern(p.sub, value, t, fail), bindIR]) : bindIR;
+      }
+      case 'PLit': return failIf({ op: 'un', w: 'i32.eqz', a: this.litEq(value, t, p.value, line), vt: 'i32' });
+      case 'PRange': {
+        const lo = this.litCmp(value, t, p.lo, 'ge', line);
+        const hi = this.litCmp(value, t, p.hi, p.inclusive ? 'le' : 'lt', line);
+        return failIf({ op: 'un', w: 'i32.eqz', a: { op: 'bin', w: 'i32.and', a: lo, b: hi, vt: 'i32' }, vt: 'i32' });
+      }
+      case 'POr': {
+        if (p.alts.every(a => a.kind === 'PLit' || a.kind === 'PRange' || a.kind === 'PWild' || a.kind === 'PPath')) {
+          const ok = this.fb.label('or');
+          const body: IR[] = [];
+          for (const alt of p.alts) {
+            const next = this.fb.label('alt');
+            body.push({ op: 'block', label: next, vt: 'none', body: [this.testPattern(alt, value, t, next), { op: 'br', label: ok }] });
+          }
+          body.push({ op: 'br', label: fail });
+          return { op: 'block', label: ok, vt: 'none', body };
+        }
+        this.unsupported('or-patterns that bind variables', p);
+      }
+      // falls through (never)
+      case 'PTuple': {
+        const tmp = this.fb.local('tup', 'i32');
+        const out: IR[] = [{ op: 'set', local: tmp, value: coerce(value, t, DYN, line) }];
+        if (t.k !== 'tuple') out.push(failIf(this.notKind({ op: 'get', local: tmp, vt: 'i32' }, K.TUPLE)));
+        p.elems.forEach((el, i) => {
+          const et = t.k === 'tuple' ? t.elems[i] ?? DYN : DYN;
+          const slot: IR = { op: 'load', w: 'i32.load', offset: SLOT(i), ptr: { op: 'get', local: tmp, vt: 'i32' }, vt: 'i32' };
+          out.push(this.testPattern(el, coerce(slot, DYN, et, line), et, fail));
+        });
+        return seq(out);
+      }
+      case 'PPath': case 'PVariant': {
+        const path = p.path;
+        const vname = path[path.length - 1];
+        let typeId: number;
+        if (path.length === 1 && vname === 'None') typeId = 0;
+        else if (path.length === 1 && vname === 'Some') typeId = 1;
+        else if (path.length === 1 && vname === 'Ok') typeId = 2;
+        else if (path.length === 1 && vname === 'Err') typeId = 3;
+        else {
+          const ename = path.length >= 2 ? path[path.length - 2] : this.m.typed.decls.variantOwner.get(vname);
+          const id = this.m.enumTypeIds.get(`${ename}::${vname}`);
+          if (id === undefined) this.unsupported(`pattern ${path.join('::')}`, p);
+          typeId = id;
+        }
+        const tmp = this.fb.local('en', 'i32');
+        const ptr: IR = { op: 'get', local: tmp, vt: 'i32' };
+        const out: IR[] = [{ op: 'set', local: tmp, value: coerce(value, t, DYN, line) }];
+        if (!(t.k === 'enum' || t.k === 'option' || t.k === 'result')) out.push(failIf(this.notKind(ptr, K.ENUM)));
+        out.push(failIf({ op: 'bin', w: 'i32.ne', a: { op: 'load', w: 'i32.load16_u', offset: 6, ptr, vt: 'i32' }, b: i32(typeId), vt: 'i32' }));
+        if (p.kind === 'PVariant') {
+          const ftys = this.variantFieldTys(path, t);
+          p.args.forEach((a, i) => {
+            const ft = ftys[i] ?? DYN;
+            const slot: IR = { op: 'load', w: 'i32.load', offset: SLOT(i), ptr, vt: 'i32' };
+            out.push(this.testPattern(a, coerce(slot, DYN, ft, line), ft, fail));
+          });
+        }
+        return seq(out);
+      }
+      case 'PStruct': this.unsupported('struct patterns', p);
+      // falls through (never)
+      case 'PArray': this.unsupported('array patterns', p);
+    }
+    return { op: 'nop' };
+  }
+
+  private variantFieldTys(path: string[], t: Ty): Ty[] {
+    const vname = path[path.length - 1];
+    if (t.k === 'option' && vname === 'Some') return [t.inner];
+    if (t.k === 'result') return [vname === 'Err' ? t.err : t.ok];
+    return [];
+  }
+
+  private notKind(ptr: IR, kind: number): IR {
+    return { op: 'bin', w: 'i32.ne', a: { op: 'load', w: 'i32.load8_u', offset: 4, ptr, vt: 'i32' }, b: i32(kind), vt: 'i32' };
+  }
+
+  private litIR(v: LitValue): { ir: IR; t: Ty } {
+    switch (v.kind) {
+      case 'int': return { ir: i64(BigInt.asIntN(64, v.value)), t: INT };
+      case 'float': return { ir: f64(v.value), t: FLOAT };
+      case 'bool': return { ir: i32(v.value ? 1 : 0), t: BOOL };
+      case 'str': case 'char': return { ir: { op: 'data', id: this.m.data.str(v.value) }, t: STR };
+      case 'nil': return { ir: { op: 'nop' }, t: NIL };
+    }
+  }
+
+  private litEq(value: IR, t: Ty, lit: LitValue, line: number): IR {
+    const l = this.litIR(lit);
+    if (t.k === 'int' && l.t.k === 'int') return { op: 'bin', w: 'i64.eq', a: value, b: l.ir, vt: 'i32' };
+    if (t.k === 'float' && l.t.k === 'float') return { op: 'bin', w: 'f64.eq', a: value, b: l.ir, vt: 'i32' };
+    if (t.k === 'bool' && l.t.k === 'bool') return { op: 'bin', w: 'i32.eq', a: value, b: l.ir, vt: 'i32' };
+    if (t.k === 'str' && l.t.k === 'str') return call('rt_str_eq', [value, l.ir], 'i32');
+    return call('rt_eq', [coerce(value, t, DYN, line), box(l.ir, l.t)], 'i32');
+  }
+
+  private litCmp(value: IR, t: Ty, lit: LitValue, op: 'ge' | 'le' | 'lt', line: number): IR {
+    const l = this.litIR(lit);
+    if (t.k === 'int' && l.t.k === 'int') return { op: 'bin', w: `i64.${op}_s`, a: value, b: l.ir, vt: 'i32' };
+    if (t.k === 'float') return { op: 'bin', w: `f64.${op}`, a: value, b: coerce(l.ir, l.t, FLOAT, line), vt: 'i32' };
+    const fn = op === 'ge' ? 'rt_dyn_ge' : op === 'le' ? 'rt_dyn_le' : 'rt_dyn_lt';
+    return call(fn, [coerce(value, t, DYN, line), box(l.ir, l.t), i32(line)], 'i32');
+  }
+
+  // ------------------------------------------------------------ expressions
+  expr(e: Expr): IR {
+    const t = this.ty(e);
+    const line = e.span.line;
+    switch (e.kind) {
+      case 'Lit': return this.litIR(e.value).ir;
+      case 'FString': return this.fstring(e.parts, line);
+      case 'Ident': {
+        const v = this.inst.refs.get(e);
+        if (v) return this.readVar(v);
+        if (e.name === 'None') return this.m.unitObject(0);
+        const owner = this.m.typed.decls.variantOwner.get(e.name);
+        if (owner) return this.m.unitObject(this.m.enumTypeIds.get(`${owner}::${e.name}`)!);
+        if (this.inst.fnValues.has(e)) return this.fnValue(this.inst.fnValues.get(e)!);
+        if (e.name === 'nil') return { op: 'nop' };
+        return this.unsupported(`name ${e.name}`, e);
+      }
+      case 'Path': {
+        const [a, b] = e.path;
+        if (a === 'Option' && b === 'None') return this.m.unitObject(0);
+        const id = this.m.enumTypeIds.get(`${a}::${b}`);
+        if (id !== undefined) return this.m.unitObject(id);
+        if (a === 'i64' && b === 'MAX') return i64((1n << 63n) - 1n);
+        if (a === 'i64' && b === 'MIN') return i64(-(1n << 63n));
+        if (a === 'f64' && b === 'INFINITY') return f64(Infinity);
+        if (a === 'f64' && b === 'NEG_INFINITY') return f64(-Infinity);
+        if (a === 'f64' && b === 'NAN') return f64(NaN);
+        if (a === 'f64' && b === 'EPSILON') return f64(Number.EPSILON);
+        return this.unsupported(`path ${e.path.join('::')} as a value`, e);
+      }
+      case 'Unary': {
+        const at = this.ty(e.expr);
+        const a = this.expr(e.expr);
+        if (e.op === '-') {
+          if (at.k === 'int') {
+            if (e.expr.kind === 'Lit' && e.expr.value.kind === 'int') return i64(BigInt.asIntN(64, -e.expr.value.value));
+            return call('__sub', [i64(0n), a, i32(line)], 'i64');
+          }
+          if (at.k === 'float') return { op: 'un', w: 'f64.neg', a, vt: 'f64' };
+          return call('rt_dyn_neg', [coerce(a, at, DYN, line), i32(line)], 'i32');
+        }
+        if (e.op === '!') {
+          if (at.k === 'bool') return { op: 'un', w: 'i32.eqz', a, vt: 'i32' };
+          if (at.k === 'int') return { op: 'bin', w: 'i64.xor', a, b: i64(-1n), vt: 'i64' };
+          return call('rt_dyn_not', [coerce(a, at, DYN, line), i32(line)], 'i32');
+        }
+        if (at.k === 'int') return { op: 'bin', w: 'i64.xor', a, b: i64(-1n), vt: 'i64' };
+        return this.unsupported('`~` on a non-integer', e);
+      }
+      case 'Binary': return this.binary(e.op, e.left, e.right, t, line);
+      case 'Assign': return this.assign(e);
+      case 'Call': return this.callExpr(e, t);
+      case 'MethodCall': return this.methodCall(e, t);
+      case 'Macro': return this.macro(e);
+      case 'If': {
+        const vt = vtOf(t);
+        const cond = this.cond(e.cond);
+        const then = coerce(this.block(e.then), this.blockTy(e.then), t, line);
+        const els = e.else ? coerce(this.expr(e.else), this.ty(e.else), t, line) : undefined;
+        if (vt !== 'none' && !els) return this.unsupported('if without else used as a value', e);
+        return { op: 'if', cond, then: vt === 'none' ? drop(then) : then, else: els && (vt === 'none' ? drop(els) : els), vt };
+      }
+      case 'IfLet': {
+        const vt = vtOf(t);
+        const out = this.fb.label('iflet');
+        const fail = this.fb.label('nomatch');
+        const st = this.ty(e.value);
+        const tmp = this.fb.local('scrut', vtOf(st) === 'none' ? 'i32' : vtOf(st));
+        const then = coerce(this.block(e.then), this.blockTy(e.then), t, line);
+        const els = e.else ? coerce(this.expr(e.else), this.ty(e.else), t, line) : { op: 'nop' } as IR;
+        return {
+          op: 'block', label: out, vt, body: [
+            { op: 'set', local: tmp, value: this.expr(e.value) },
+            { op: 'block', label: fail, vt: 'none', body: [
+              this.testPattern(e.pattern, { op: 'get', local: tmp, vt: vtOf(st) }, st, fail),
+              { op: 'br', label: out, value: vt === 'none' ? undefined : then },
+              ...(vt === 'none' ? [drop(then), { op: 'br', label: out } as IR] : []),
+            ] },
+            vt === 'none' ? drop(els) : els,
+          ],
+        };
+      }
+      case 'Match': return this.match(e, t);
+      case 'Block': return this.block(e.block);
+      case 'While': {
+        const brk = this.fb.label('brk'), cont = this.fb.label('cont');
+        this.fb.loops.push({ label: e.label, brk, cont });
+        const body = drop(this.block(e.body));
+        this.fb.loops.pop();
+        return {
+          op: 'block', label: brk, vt: 'none', body: [{
+            op: 'loop', label: `${cont}_top`, body: seq([
+              { op: 'br', label: brk, cond: { op: 'un', w: 'i32.eqz', a: this.cond(e.cond), vt: 'i32' } },
+              { op: 'block', label: cont, vt: 'none', body: [body] },
+              { op: 'br', label: `${cont}_top` },
+            ]),
+          }],
+        };
+      }
+      case 'Loop': {
+        const brk = this.fb.label('brk'), cont = this.fb.label('cont');
+        const vt = vtOf(t);
+        const resultLocal = vt !== 'none' ? this.fb.local('loopval', vt) : undefined;
+        this.fb.loops.push({ label: e.label, brk, cont, resultLocal });
+        const body = drop(this.block(e.body));
+        this.fb.loops.pop();
+        const loop: IR = {
+          op: 'block', label: brk, vt: 'none', body: [{
+            op: 'loop', label: `${cont}_top`, body: seq([{ op: 'block', label: cont, vt: 'none', body: [body] }, { op: 'br', label: `${cont}_top` }]),
+          }],
+        };
+        if (resultLocal === undefined) return t.k === 'never' ? seq([loop, { op: 'unreachable' }]) : loop;
+        this.loopTypes.set(brk, t);
+        return seq([loop, { op: 'get', local: resultLocal, vt }], vt);
+      }
+      case 'For': return this.forLoop(e);
+      case 'Break': {
+        const l = e.label ? [...this.fb.loops].reverse().find(x => x.label === e.label)! : this.fb.loops[this.fb.loops.length - 1];
+        const out: IR[] = [];
+        if (e.value && l.resultLocal !== undefined) {
+          const lt = this.loopTypes.get(l.brk) ?? this.ty(e.value);
+          out.push({ op: 'set', local: l.resultLocal, value: this.exprAs(e.value, this.loopTypeOf(l.brk, e.value)) });
+          void lt;
+        } else if (e.value) out.push(drop(this.expr(e.value)));
+        out.push({ op: 'br', label: l.brk });
+        return seq(out);
+      }
+      case 'Continue': {
+        const l = e.label ? [...this.fb.loops].reverse().find(x => x.label === e.label)! : this.fb.loops[this.fb.loops.length - 1];
+        return { op: 'br', label: l.cont };
+      }
+      case 'Return': {
+        const rt = this.retTy();
+        const value = e.value ? this.exprAs(e.value, rt) : undefined;
+        return this.ret(value, rt);
+      }
+      case 'Array': {
+        const el = t.k === 'arr' ? t.elem : DYN;
+        const tmp = this.fb.local('arr', 'i32');
+        const out: IR[] = [{ op: 'set', local: tmp, value: call('rt_arr_new', [i32(0), i32(e.elems.length)], 'i32') }];
+        for (const x of e.elems) {
+          out.push({ op: 'set', local: tmp, value: call('rt_arr_push_ref', [{ op: 'get', local: tmp, vt: 'i32' }, coerce(this.exprAs(x, el), el, DYN, line)], 'i32') });
+        }
+        out.push({ op: 'get', local: tmp, vt: 'i32' });
+        return seq(out, 'i32');
+      }
+      case 'Tuple': {
+        if (e.elems.length === 0) return { op: 'nop' };
+        const tmp = this.fb.local('tup', 'i32');
+        const out: IR[] = [{ op: 'set', local: tmp, value: call('rt_obj_new', [i32(K.TUPLE), i32(this.m.tupleTypeId(e.elems.length)), i32(e.elems.length)], 'i32') }];
+        e.elems.forEach((x, i) => out.push({ op: 'store', w: 'i32.store', offset: SLOT(i), ptr: { op: 'get', local: tmp, vt: 'i32' }, value: this.retained(this.exprAs(x, DYN), DYN) }));
+        out.push({ op: 'get', local: tmp, vt: 'i32' });
+        return seq(out, 'i32');
+      }
+      case 'TupleField': {
+        const tt = this.ty(e.expr);
+        const slot: IR = { op: 'load', w: 'i32.load', offset: SLOT(e.index), ptr: this.exprAs(e.expr, DYN), vt: 'i32' };
+        if (tt.k === 'tuple') return coerce(slot, DYN, t, line);
+        return this.unsupported('tuple field on a value of unknown type', e);
+      }
+      case 'Index': {
+        const ct = this.ty(e.expr);
+        if (e.index.kind === 'Range') return this.slice(e.expr, e.index, ct, line);
+        if (ct.k === 'arr') return coerce(call('rt_arr_get_ref', [this.expr(e.expr), this.exprAs(e.index, INT), i32(line)], 'i32'), DYN, t, line);
+        if (ct.k === 'str') return call('rt_str_index', [this.expr(e.expr), this.exprAs(e.index, INT), i32(line)], 'i32');
+        if (ct.k === 'map') return coerce(call('rt_map_index', [this.expr(e.expr), this.exprAs(e.index, DYN), i32(line)], 'i32'), DYN, t, line);
+        return coerce(call('rt_dyn_index', [this.exprAs(e.expr, DYN), this.exprAs(e.index, DYN), i32(line)], 'i32'), DYN, t, line);
+      }
+      case 'Range': {
+        if (!e.start || !e.end) return this.unsupported('open range as a value', e);
+        return call('rt_range_new', [this.exprAs(e.start, INT), this.exprAs(e.end, INT), i32(e.inclusive ? 1 : 0)], 'i32');
+      }
+      case 'Cast': {
+        const from = this.ty(e.expr);
+        const a = this.expr(e.expr);
+        if (t.k === 'float' && from.k === 'int') return { op: 'un', w: 'f64.convert_i64_s', a, vt: 'f64' };
+        if (t.k === 'int' && from.k === 'float') return { op: 'un', w: 'i64.trunc_sat_f64_s', a, vt: 'i64' };
+        if (t.k === 'int' && from.k === 'bool') return { op: 'un', w: 'i64.extend_i32_u', a, vt: 'i64' };
+        return coerce(a, from, t, line);
+      }
+      case 'Closure': return this.closure(e);
+      case 'Try': return this.tryExpr(e, t);
+      case 'StructLit': return this.structLit(e, t);
+      case 'Field': {
+        const st = this.ty(e.expr);
+        if (st.k === 'struct') {
+          const sd = this.m.typed.decls.structs.get(st.name)!;
+          const idx = sd.fields.findIndex(f => f.name === e.name);
+          return coerce({ op: 'load', w: 'i32.load', offset: SLOT(idx), ptr: this.expr(e.expr), vt: 'i32' }, DYN, t, line);
+        }
+        return this.unsupported(`field access on ${st.k}`, e);
+      }
+      case 'ArrayRepeat':
+        return call('rt_arr_repeat', [this.exprAs(e.value, DYN), this.exprAs(e.count, INT), i32(0)], 'i32');
+      case 'Object': case 'WhileLet':
+        return this.unsupported(e.kind === 'Object' ? 'object literals' : 'while let', e);
+    }
+  }
+
+  private loopTypes = new Map<string, Ty>();
+  private loopTypeOf(brk: string, e: Expr): Ty {
+    return this.loopTypes.get(brk) ?? this.ty(e);
+  }
+
+  private retTy(): Ty {
+    return this.inst.kind === 'closure' ? DYN : this.inst.ret;
+  }
+
+  private ret(value: IR | undefined, _t: Ty): IR {
+    const exit = this.fb.retExit;
+    if (this.inst.kind === 'closure') return { op: 'return', value: value ?? nilRef() };
+    if (!exit) return { op: 'return', value };
+    if (!value || vtOf(this.inst.ret) === 'none') return seq([...(value ? [drop(value)] : []), exit, { op: 'return' }]);
+    const tmp = this.fb.local('ret', vtOf(this.inst.ret));
+    return seq([{ op: 'set', local: tmp, value }, exit, { op: 'return', value: { op: 'get', local: tmp, vt: vtOf(this.inst.ret) } }]);
+  }
+
+  cond(e: Expr): IR {
+    const t = this.ty(e);
+    if (t.k === 'bool') return this.expr(e);
+    return call('rt_dyn_truthy', [this.exprAs(e, DYN), i32(e.span.line)], 'i32');
+  }
+
+  // ------------------------------------------------------------ operators
+  binary(op: string, le: Expr, re: Expr, t: Ty, line: number): IR {
+    const lt = this.ty(le), rt = this.ty(re);
+    if (op === '&&') return { op: 'if', cond: this.cond(le), then: this.cond(re), else: i32(0), vt: 'i32' };
+    if (op === '||') return { op: 'if', cond: this.cond(le), then: i32(1), else: this.cond(re), vt: 'i32' };
+    const l = this.expr(le), r = this.expr(re);
+    return this.binop(op, l, lt, r, rt, t, line);
+  }
+
+  binop(op: string, l: IR, lt: Ty, r: IR, rt: Ty, t: Ty, line: number): IR {
+    const num = (x: Ty) => x.k === 'int' || x.k === 'float';
+    const bothInt = lt.k === 'int' && rt.k === 'int';
+    const cmp: Record<string, string> = { '==': 'eq', '!=': 'ne', '<': 'lt', '<=': 'le', '>': 'gt', '>=': 'ge' };
+    if (op in cmp) {
+      if (bothInt) return { op: 'bin', w: `i64.${cmp[op]}${op === '==' || op === '!=' ? '' : '_s'}`, a: l, b: r, vt: 'i32' };
+      if (num(lt) && num(rt)) return { op: 'bin', w: `f64.${cmp[op]}`, a: coerce(l, lt, FLOAT, line), b: coerce(r, rt, FLOAT, line), vt: 'i32' };
+      if (lt.k === 'bool' && rt.k === 'bool' && (op === '==' || op === '!=')) return { op: 'bin', w: `i32.${cmp[op]}`, a: l, b: r, vt: 'i32' };
+      if (lt.k === 'str' && rt.k === 'str') {
+        if (op === '==') return call('rt_str_eq', [l, r], 'i32');
+        if (op === '!=') return { op: 'un', w: 'i32.eqz', a: call('rt_str_eq', [l, r], 'i32'), vt: 'i32' };
+        return { op: 'bin', w: `i32.${cmp[op]}_s`, a: call('rt_str_cmp', [l, r], 'i32'), b: i32(0), vt: 'i32' };
+      }
+      const a = coerce(l, lt, DYN, line), b = coerce(r, rt, DYN, line);
+      if (op === '==') return call('rt_eq', [a, b], 'i32');
+      if (op === '!=') return { op: 'un', w: 'i32.eqz', a: call('rt_eq', [a, b], 'i32'), vt: 'i32' };
+      const fn = { '<': 'rt_dyn_lt', '<=': 'rt_dyn_le', '>': 'rt_dyn_gt', '>=': 'rt_dyn_ge' }[op]!;
+      return call(fn, [a, b, i32(line)], 'i32');
+    }
+    if (t.k === 'int' && bothInt) {
+      switch (op) {
+        case '+': return call('__add', [l, r, i32(line)], 'i64');
+        case '-': return call('__sub', [l, r, i32(line)], 'i64');
+        case '*': return call('__mul', [l, r, i32(line)], 'i64');
+        case '/': return call('__div', [l, r, i32(line)], 'i64');
+        case '%': return call('__rem', [l, r, i32(line)], 'i64');
+        case '**': return call('rt_int_pow', [l, r, i32(line)], 'i64');
+        case '&': return { op: 'bin', w: 'i64.and', a: l, b: r, vt: 'i64' };
+        case '|': return { op: 'bin', w: 'i64.or', a: l, b: r, vt: 'i64' };
+        case '^': return { op: 'bin', w: 'i64.xor', a: l, b: r, vt: 'i64' };
+        case '<<': return { op: 'bin', w: 'i64.shl', a: l, b: r, vt: 'i64' };
+        case '>>': return { op: 'bin', w: 'i64.shr_s', a: l, b: r, vt: 'i64' };
+      }
+    }
+    if (t.k === 'bool' && lt.k === 'bool' && rt.k === 'bool') {
+      const w = { '&': 'i32.and', '|': 'i32.or', '^': 'i32.xor' }[op];
+      if (w) return { op: 'bin', w, a: l, b: r, vt: 'i32' };
+    }
+    if (t.k === 'float' && num(lt) && num(rt)) {
+      const a = coerce(l, lt, FLOAT, line), b = coerce(r, rt, FLOAT, line);
+      switch (op) {
+        case '+': return { op: 'bin', w: 'f64.add', a, b, vt: 'f64' };
+        case '-': return { op: 'bin', w: 'f64.sub', a, b, vt: 'f64' };
+        case '*': return { op: 'bin', w: 'f64.mul', a, b, vt: 'f64' };
+        case '/': return { op: 'bin', w: 'f64.div', a, b, vt: 'f64' };
+        case '%': return call('rt_f64_rem', [a, b], 'f64');
+        case '**': return call('rt_f64_pow', [a, b], 'f64');
+      }
+    }
+    if (op === '+' && t.k === 'str') {
+      if (lt.k === 'str' && rt.k === 'str') return call('rt_str_concat', [l, r], 'i32');
+      const s = this.appendValue(call('rt_str_new', [i32(16)], 'i32'), l, lt, false, line);
+      return this.appendValue(s, r, rt, false, line);
+    }
+    const fn = { '+': 'rt_dyn_add', '-': 'rt_dyn_sub', '*': 'rt_dyn_mul', '/': 'rt_dyn_div', '%': 'rt_dyn_rem', '**': 'rt_dyn_pow', '&': 'rt_dyn_bitand', '|': 'rt_dyn_bitor', '^': 'rt_dyn_bitxor', '<<': 'rt_dyn_shl', '>>': 'rt_dyn_shr' }[op];
+    if (!fn) throw new Unsupported(`operator ${op}`, { start: 0, end: 0, line, col: 1 });
+    return coerce(call(fn, [coerce(l, lt, DYN, line), coerce(r, rt, DYN, line), i32(line)], 'i32'), DYN, t, line);
+  }
+
+  // ------------------------------------------------------------ strings and printing
+  /** Appends the text of a value to a string being built (the string is consumed and returned). */
+  appendValue(s: IR, v: IR, t: Ty, fstring: boolean, line: number, spec?: string): IR {
+    if (spec !== undefined) {
+      const m = /^\.(\d+)$/.exec(spec);
+      if (!m) throw new Unsupported(`format spec {:${spec}}`, { start: 0, end: 0, line, col: 1 });
+      return call('rt_str_append_f64_prec', [s, coerce(v, t, FLOAT, line), i32(Number(m[1]))], 'i32');
+    }
+    switch (t.k) {
+      case 'int': return call('rt_str_append_i64', [s, v], 'i32');
+      case 'float': return call('rt_str_append_f64', [s, v], 'i32');
+      case 'bool': return call('rt_str_append_bool', [s, v], 'i32');
+      case 'str': return call('rt_str_append', [s, v], 'i32');
+      default: return call(fstring ? 'rt_str_append_fdisplay' : 'rt_str_append_display', [s, coerce(v, t, DYN, line)], 'i32');
+    }
+  }
+
+  fstring(parts: FStringPart[], line: number): IR {
+    let s: IR = call('rt_str_new', [i32(32)], 'i32');
+    for (const p of parts) {
+      if (p.text !== undefined && p.text !== '') s = call('rt_str_append', [s, { op: 'data', id: this.m.data.str(p.text) }], 'i32');
+      if (p.expr) s = this.appendValue(s, this.expr(p.expr), this.ty(p.expr), true, line, p.spec);
+    }
+    return s;
+  }
+
+  private printArgs(args: Expr[], newline: boolean, line: number, stream: 'out' | 'err'): IR {
+    let s: IR = call('rt_str_new', [i32(32)], 'i32');
+    const first = args[0];
+    if (first && first.kind === 'Lit' && first.value.kind === 'str' && first.value.value.includes('{}') && args.length > 1) {
+      const pieces = first.value.value.split('{}');
+      pieces.forEach((piece, i) => {
+        if (piece) s = call('rt_str_append', [s, { op: 'data', id: this.m.data.str(piece) }], 'i32');
+        const a = args[i + 1];
+        if (i < pieces.length - 1 && a) s = this.appendValue(s, this.expr(a), this.ty(a), false, line);
+      });
+    } else {
+      args.forEach((a, i) => {
+        if (i > 0) s = call('rt_str_append', [s, { op: 'data', id: this.m.data.str(' ') }], 'i32');
+        s = this.appendValue(s, this.expr(a), this.ty(a), false, line);
+      });
+    }
+    if (newline) s = call('rt_str_append', [s, { op: 'data', id: this.m.data.str('\n') }], 'i32');
+    return call(stream === 'out' ? 'rt_write_out' : 'rt_write_err', [s], 'none');
+  }
+
+  // ------------------------------------------------------------ calls
+  private args(exprs: Expr[], tys: Ty[]): IR[] {
+    return exprs.map((a, i) => this.exprAs(a, tys[i] ?? DYN));
+  }
+
+  private callExpr(e: Extract<Expr, { kind: 'Call' }>, t: Ty): IR {
+    const target = this.inst.calls.get(e);
+    const line = e.span.line;
+    if (!target) return this.unsupported('this call', e);
+    switch (target.k) {
+      case 'fun': {
+        const inst = target.inst;
+        const name = this.m.need(inst);
+        const args = this.args(e.args, inst.params.map(p => p.ty));
+        return call(name, inst.selfVar ? args : args, vtOf(inst.ret));
+      }
+      case 'closure': {
+        const c = this.fb.local('clo', 'i32');
+        const args = e.args.map(a => this.exprAs(a, DYN));
+        const callee = e.callee.kind === 'Ident' && this.inst.refs.get(e.callee) ? this.readVar(this.inst.refs.get(e.callee)!) : this.exprAs(e.callee, DYN);
+        return coerce(seq([
+          { op: 'set', local: c, value: callee },
+          { op: 'calli', index: { op: 'load', w: 'i32.load', offset: 8, ptr: { op: 'get', local: c, vt: 'i32' }, vt: 'i32' }, args: [{ op: 'get', local: c, vt: 'i32' }, ...args], params: ['i32', ...args.map(() => 'i32' as VT)], vt: 'i32' },
+        ], 'i32'), DYN, t, line);
+      }
+      case 'variant': return this.variant(target.enumName, target.variant, e.args, line);
+      case 'builtin': return this.builtin(target.name, e, t);
+      default: return this.unsupported(`call target ${target.k}`, e);
+    }
+  }
+
+  private variant(enumName: string, variant: string, args: Expr[], line: number): IR {
+    const id = this.m.enumTypeIds.get(`${enumName}::${variant}`)!;
+    if (args.length === 0) return this.m.unitObject(id);
+    return this.makeObj(K.ENUM, id, args.map(a => this.exprAs(a, DYN)), line);
+  }
+
+  private makeObj(kind: number, typeId: number, slots: IR[], _line: number): IR {
+    const tmp = this.fb.local('obj', 'i32');
+    const out: IR[] = [{ op: 'set', local: tmp, value: call('rt_obj_new', [i32(kind), i32(typeId), i32(slots.length)], 'i32') }];
+    slots.forEach((s, i) => out.push({ op: 'store', w: 'i32.store', offset: SLOT(i), ptr: { op: 'get', local: tmp, vt: 'i32' }, value: this.retained(s, DYN) }));
+    out.push({ op: 'get', local: tmp, vt: 'i32' });
+    return seq(out, 'i32');
+  }
+
+  private builtin(name: string, e: Extract<Expr, { kind: 'Call' }>, t: Ty): IR {
+    const line = e.span.line;
+    const a = e.args;
+    switch (name) {
+      case 'println': return this.printArgs(a, true, line, 'out');
+      case 'print': return this.printArgs(a, false, line, 'out');
+      case 'eprintln': return this.printArgs(a, true, line, 'err');
+      case 'eprint': return this.printArgs(a, false, line, 'err');
+      case 'Some': return this.makeObj(K.ENUM, 1, [this.exprAs(a[0], DYN)], line);
+      case 'Ok': return this.makeObj(K.ENUM, 2, [this.exprAs(a[0], DYN)], line);
+      case 'Err': return this.makeObj(K.ENUM, 3, [this.exprAs(a[0], DYN)], line);
+      case 'Box::new': return this.expr(a[0]);
+      case 'assert': return call('rt_assert', [this.cond(a[0]), a[1] ? this.exprAs(a[1], STR) : { op: 'data', id: this.m.data.str('assertion failed') }, i32(line)], 'none');
+      case 'assert_eq': return call('rt_assert_eq', [this.exprAs(a[0], DYN), this.exprAs(a[1], DYN), i32(line)], 'none');
+      case 'len': {
+        const at = this.ty(a[0]);
+        if (at.k === 'str') return { op: 'un', w: 'i64.extend_i32_s', a: { op: 'load', w: 'i32.load', offset: 8, ptr: this.expr(a[0]), vt: 'i32' }, vt: 'i64' };
+        if (at.k === 'arr') return { op: 'un', w: 'i64.extend_i32_s', a: { op: 'load', w: 'i32.load', offset: 8, ptr: this.expr(a[0]), vt: 'i32' }, vt: 'i64' };
+        return call('rt_dyn_len', [this.exprAs(a[0], DYN), i32(line)], 'i64');
+      }
+      case 'range': {
+        const ints = a.map(x => this.exprAs(x, INT));
+        if (ints.length === 1) return call('rt_range_to_array', [i64(0n), ints[0], i64(1n), i32(line)], 'i32');
+        return call('rt_range_to_array', [ints[0], ints[1], ints[2] ?? i64(1n), i32(line)], 'i32');
+      }
+    }
+    // remaining builtins come from the runtime's function table
+    const overloads = this.m.typed.methodsTable.functions[name] ?? [];
+    const argTys = a.map(x => this.ty(x));
+    const pick = overloads.find(o => o.params.length === a.length && o.params.every((p, i) => p === argTys[i].k || p === 'dyn'))
+      ?? overloads.find(o => o.params.length === a.length);
+    if (!pick) return this.unsupported(`builtin ${name}`, e);
+    const args = a.map((x, i) => this.exprAs(x, wordTy(pick.params[i])));
+    if (pick.line) args.push(i32(line));
+    const rt = wordTy(pick.ret);
+    return coerce(call(pick.fn, args, vtOf(rt)), rt, t, line);
+  }
+
+  private macro(e: Extract<Expr, { kind: 'Macro' }>): IR {
+    const line = e.span.line;
+    switch (e.name) {
+      case 'panic': {
+        const msg = e.args.length ? this.exprAs(e.args[0], STR) : { op: 'data', id: this.m.data.str('explicit panic') } as IR;
+        return seq([call('rt_panic', [msg, i32(line)], 'none'), { op: 'unreachable' }]);
+      }
+      case 'println': return this.printArgs(e.args, true, line, 'out');
+      case 'print': return this.printArgs(e.args, false, line, 'out');
+      case 'vec': return this.expr({ kind: 'Array', elems: e.args, span: e.span });
+      default: return this.unsupported(`macro ${e.name}!`, e);
+    }
+  }
+
+  private methodCall(e: Extract<Expr, { kind: 'MethodCall' }>, t: Ty): IR {
+    const target = this.inst.calls.get(e);
+    const line = e.span.line;
+    const rt = this.ty(e.receiver);
+    if (!target) return this.unsupported(`method ${e.method}`, e);
+    switch (target.k) {
+      case 'fun': {
+        const inst = target.inst;
+        const name = this.m.need(inst);
+        const recv = this.exprAs(e.receiver, inst.selfVar?.ty ?? rt);
+        const args = this.args(e.args, inst.params.map(p => p.ty));
+        return call(name, [recv, ...args], vtOf(inst.ret));
+      }
+      case 'rt': {
+        const m = target.method;
+        if (m.consumes) return this.unsupported(`mutating method ${e.method}`, e);
+        const args = [this.exprAs(e.receiver, rt), ...e.args.map((a, i) => this.exprAs(a, wordTy(m.params[i], rt)))];
+        if (m.line) args.push(i32(line));
+        const ret = wordTy(m.ret, rt);
+        return coerce(call(m.fn, args, vtOf(ret)), ret, t, line);
+      }
+      case 'intrinsic': return this.intrinsic(e, t, rt);
+      default: return this.unsupported(`method call ${e.method}`, e);
+    }
+  }
+
+  private intrinsic(e: Extract<Expr, { kind: 'MethodCall' }>, t: Ty, rt: Ty): IR {
+    const line = e.span.line;
+    switch (e.method) {
+      case 'push': {
+        if (e.receiver.kind !== 'Ident') return this.unsupported('push on a non-variable', e);
+        const v = this.inst.refs.get(e.receiver)!;
+        const el = rt.k === 'arr' ? rt.elem : DYN;
+        const pushed = call('rt_arr_push_ref', [this.readVar(v), coerce(this.exprAs(e.args[0], el), el, DYN, line)], 'i32');
+        return this.writeVarOwned(v, pushed);
+      }
+      case 'unwrap': case 'expect':
+        return coerce(call('rt_unwrap', [this.exprAs(e.receiver, DYN), i32(line)], 'i32'), DYN, t, line);
+      case 'to_string': {
+        return this.appendValue(call('rt_str_new', [i32(16)], 'i32'), this.expr(e.receiver), rt, false, line);
+      }
+      case 'is_some': case 'is_ok': case 'is_none': case 'is_err': {
+        const id = { is_some: 1, is_ok: 2, is_none: 0, is_err: 3 }[e.method]!;
+        return { op: 'bin', w: 'i32.eq', a: { op: 'load', w: 'i32.load16_u', offset: 6, ptr: this.exprAs(e.receiver, DYN), vt: 'i32' }, b: i32(id), vt: 'i32' };
+      }
+      case 'iter': case 'into_iter': case 'collect': case 'clone': return this.expr(e.receiver);
+    }
+    return this.unsupported(`method ${e.method}`, e);
+  }
+
+  /** Stores a value that is already owned (no extra retain). */
+  private writeVarOwned(v: VarInfo, value: IR): IR {
+    const t = varTy(v), vt = vtOf(t);
+    if (v.captured) return { op: 'store', w: 'i32.store', offset: 8, ptr: this.cellOf(v), value };
+    if (v.global) return { op: 'gset', name: this.m.globalName(v), value };
+    return { op: 'set', local: this.fb.varSlot(v, vt), value };
+  }
+
+  // ------------------------------------------------------------ assignment
+  private assign(e: Extract<Expr, { kind: 'Assign' }>): IR {
+    const line = e.span.line;
+    const target = e.target;
+    const valueTy = this.ty(e.value);
+    const compute = (cur: IR, curTy: Ty, to: Ty): IR => e.op === '='
+      ? this.exprAs(e.value, to)
+      : coerce(this.binop(e.op.slice(0, -1), cur, curTy, this.expr(e.value), valueTy, this.opResultTy(e.op.slice(0, -1), curTy, valueTy), line), this.opResultTy(e.op.slice(0, -1), curTy, valueTy), to, line);
+    if (target.kind === 'Ident') {
+      const v = this.inst.refs.get(target);
+      if (!v) return this.unsupported('assignment to this name', e);
+      const vt = varTy(v);
+      if (e.op === '+=' && vt.k === 'str' && (valueTy.k === 'str')) {
+        return this.writeVarOwned(v, call('rt_str_append', [this.readVar(v), this.expr(e.value)], 'i32'));
+      }
+      return this.writeVar(v, compute(this.readVar(v), vt, vt));
+    }
+    if (target.kind === 'Index' && target.expr.kind === 'Ident') {
+      const v = this.inst.refs.get(target.expr);
+      const ct = this.ty(target.expr);
+      if (v && ct.k === 'arr') {
+        const el = ct.elem;
+        const idx = this.fb.local('idx', 'i64');
+        const cur = coerce(call('rt_arr_get_ref', [this.readVar(v), { op: 'get', local: idx, vt: 'i64' }, i32(line)], 'i32'), DYN, el, line);
+        return seq([
+          { op: 'set', local: idx, value: this.exprAs(target.index, INT) },
+          this.writeVarOwned(v, call('rt_arr_set_ref', [this.readVar(v), { op: 'get', local: idx, vt: 'i64' }, coerce(compute(cur, el, el), el, DYN, line), i32(line)], 'i32')),
+        ]);
+      }
+    }
+    if (target.kind === 'Field' && target.expr.kind === 'Ident') {
+      const v = this.inst.refs.get(target.expr);
+      const st = this.ty(target.expr);
+      if (v && st.k === 'struct') {
+        const sd = this.m.typed.decls.structs.get(st.name)!;
+        const idx = sd.fields.findIndex(f => f.name === target.name);
+        const ft = this.ty(target);
+        const isClass = sd.flavor === 'class';
+        const unique = isClass ? this.readVar(v) : call('rt_obj_unique', [this.readVar(v)], 'i32');
+        const tmp = this.fb.local('obj', 'i32');
+        const cur = coerce({ op: 'load', w: 'i32.load', offset: SLOT(idx), ptr: { op: 'get', local: tmp, vt: 'i32' }, vt: 'i32' }, DYN, ft, line);
+        return seq([
+          { op: 'set', local: tmp, value: unique },
+          { op: 'store', w: 'i32.store', offset: SLOT(idx), ptr: { op: 'get', local: tmp, vt: 'i32' }, value: this.retained(coerce(compute(cur, ft, ft), ft, DYN, line), DYN) },
+          isClass ? { op: 'nop' } : this.writeVarOwned(v, { op: 'get', local: tmp, vt: 'i32' }),
+        ]);
+      }
+    }
+    return this.unsupported('this assignment target', e);
+  }
+
+  private opResultTy(op: string, l: Ty, r: Ty): Ty {
+    if (l.k === 'int' && r.k === 'int') return INT;
+    if ((l.k === 'int' || l.k === 'float') && (r.k === 'int' || r.k === 'float')) return FLOAT;
+    if (op === '+' && (l.k === 'str' || r.k === 'str')) return STR;
+    return DYN;
+  }
+
+  // ------------------------------------------------------------ match, for, closures, ...
+  private match(e: Extract<Expr, { kind: 'Match' }>, t: Ty): IR {
+    const vt = vtOf(t);
+    const st = this.ty(e.scrutinee);
+    const svt = vtOf(st) === 'none' ? 'i32' : vtOf(st);
+    const tmp = this.fb.local('scrut', svt);
+    const out = this.fb.label('match');
+    const body: IR[] = [{ op: 'set', local: tmp, value: vtOf(st) === 'none' ? i32(0) : this.expr(e.scrutinee) }];
+    for (const arm of e.arms) {
+      const next = this.fb.label('arm');
+      const armBody: IR[] = [this.testPattern(arm.pattern, { op: 'get', local: tmp, vt: svt }, st, next)];
+      if (arm.guard) armBody.push({ op: 'br', label: next, cond: { op: 'un', w: 'i32.eqz', a: this.cond(arm.guard), vt: 'i32' } });
+      const value = coerce(this.expr(arm.body), this.ty(arm.body), t, arm.body.span.line);
+      if (vt === 'none') armBody.push(drop(value), { op: 'br', label: out });
+      else armBody.push({ op: 'br', label: out, value });
+      body.push({ op: 'block', label: next, vt: 'none', body: armBody });
+    }
+    body.push(call('rt_panic', [{ op: 'data', id: this.m.data.str('no match arm matched the value') }, i32(e.span.line)], 'none'), { op: 'unreachable' });
+    return { op: 'block', label: out, vt, body };
+  }
+
+  private forLoop(e: Extract<Expr, { kind: 'For' }>): IR {
+    const it = this.ty(e.iter);
+    const line = e.span.line;
+    const brk = this.fb.label('brk'), cont = this.fb.label('cont');
+    this.fb.loops.push({ label: e.label, brk, cont });
+    const i = this.fb.local('i', 'i64');
+    const end = this.fb.local('end', 'i64');
+    const getI: IR = { op: 'get', local: i, vt: 'i64' };
+    let init: IR[];
+    let elem: IR;
+    let elemTy: Ty;
+    let cond: IR;
+    if (e.iter.kind === 'Range' && e.iter.start && e.iter.end) {
+      init = [{ op: 'set', local: i, value: this.exprAs(e.iter.start, INT) }, { op: 'set', local: end, value: this.exprAs(e.iter.end, INT) }];
+      cond = { op: 'bin', w: e.iter.inclusive ? 'i64.le_s' : 'i64.lt_s', a: getI, b: { op: 'get', local: end, vt: 'i64' }, vt: 'i32' };
+      elem = getI; elemTy = INT;
+      if (e.iter.inclusive) {
+        // i <= end, and stop before i + 1 overflows at i64::MAX
+      }
+    } else if (it.k === 'arr' || it.k === 'str' || it.k === 'dyn' || it.k === 'range' || it.k === 'map') {
+      const coll = this.fb.local('coll', 'i32');
+      const iterFn = it.k === 'arr' ? null : 'rt_iter_array';
+      init = [
+        { op: 'set', local: coll, value: iterFn ? call(iterFn, [this.exprAs(e.iter, DYN), i32(line)], 'i32') : this.expr(e.iter) },
+        { op: 'set', local: i, value: i64(0n) },
+        { op: 'set', local: end, value: { op: 'un', w: 'i64.extend_i32_s', a: { op: 'load', w: 'i32.load', offset: 8, ptr: { op: 'get', local: coll, vt: 'i32' }, vt: 'i32' }, vt: 'i64' } },
+      ];
+      cond = { op: 'bin', w: 'i64.lt_s', a: getI, b: { op: 'get', local: end, vt: 'i64' }, vt: 'i32' };
+      elemTy = it.k === 'arr' ? it.elem : it.k === 'str' ? STR : it.k === 'range' ? INT : DYN;
+      elem = coerce(call('rt_arr_get_ref', [{ op: 'get', local: coll, vt: 'i32' }, getI, i32(line)], 'i32'), DYN, elemTy, line);
+    } else {
+      this.fb.loops.pop();
+      return this.unsupported(`for over ${it.k}`, e);
+    }
+    const body = drop(this.block(e.body));
+    this.fb.loops.pop();
+    const inclusiveGuard: IR = e.iter.kind === 'Range' && e.iter.inclusive
+      ? { op: 'br', label: brk, cond: { op: 'bin', w: 'i64.eq', a: getI, b: i64((1n << 63n) - 1n), vt: 'i32' } }
+      : { op: 'nop' };
+    return {
+      op: 'block', label: brk, vt: 'none', body: [...init, {
+        op: 'loop', label: `${cont}_top`, body: seq([
+          { op: 'br', label: brk, cond: { op: 'un', w: 'i32.eqz', a: cond, vt: 'i32' } },
+          { op: 'block', label: cont, vt: 'none', body: [this.bindPatternIR(e.pattern, elem, elemTy), body] },
+          inclusiveGuard,
+          { op: 'set', local: i, value: { op: 'bin', w: 'i64.add', a: getI, b: i64(1n), vt: 'i64' } },
+          { op: 'br', label: `${cont}_top` },
+        ]),
+      }],
+    };
+  }
+
+  private slice(coll: Expr, r: Extract<Expr, { kind: 'Range' }>, ct: Ty, line: number): IR {
+    const flags = (r.start ? 1 : 0) | (r.end ? 2 : 0) | (r.inclusive ? 4 : 0);
+    const start = r.start ? this.exprAs(r.start, INT) : i64(0n);
+    const end = r.end ? this.exprAs(r.end, INT) : i64(0n);
+    const fn = ct.k === 'str' ? 'rt_str_slice' : 'rt_arr_slice';
+    return call(fn, [this.exprAs(coll, ct.k === 'str' || ct.k === 'arr' ? ct : DYN), start, end, i32(flags), i32(line)], 'i32');
+  }
+
+  private closure(e: Extract<Expr, { kind: 'Closure' }>): IR {
+    const ci = this.inst.closureInsts.get(e)!;
+    const name = this.m.need(ci);
+    this.m.tableIndex(name);
+    return this.makeClosure(name, ci.params.length, ci.captures.map(v => this.cellOf(v)));
+  }
+
+  private makeClosure(fn: string, arity: number, captures: IR[]): IR {
+    const tmp = this.fb.local('clo', 'i32');
+    const p: IR = { op: 'get', local: tmp, vt: 'i32' };
+    const out: IR[] = [
+      { op: 'set', local: tmp, value: call('rt_alloc', [i32(20 + 4 * captures.length)], 'i32') },
+      { op: 'store', w: 'i32.store', offset: 0, ptr: p, value: i32(1) },
+      { op: 'store', w: 'i32.store', offset: 4, ptr: p, value: i32(K.CLOSURE) },
+      { op: 'store', w: 'i32.store', offset: 8, ptr: p, value: { op: 'fnidx', fn } },
+      { op: 'store', w: 'i32.store', offset: 12, ptr: p, value: i32(arity) },
+      { op: 'store', w: 'i32.store', offset: 16, ptr: p, value: i32(captures.length) },
+    ];
+    captures.forEach((c, i) => out.push({ op: 'store', w: 'i32.store', offset: 20 + 4 * i, ptr: p, value: call('rt_retain_ret', [c], 'i32') }));
+    out.push(p);
+    return seq(out, 'i32');
+  }
+
+  /** A named function used as a value: a closure over a wrapper with the closure ABI. */
+  private fnValue(inst: Instance): IR {
+    let wrapper = this.m.fnValueWrappers.get(inst);
+    if (!wrapper) {
+      wrapper = `${inst.name}$value`;
+      this.m.fnValueWrappers.set(inst, wrapper);
+      const target = this.m.need(inst);
+      const n = inst.params.length;
+      const args = inst.params.map((p, i) => coerce({ op: 'get', local: i + 1, vt: 'i32' }, DYN, p.ty, inst.decl?.span.line ?? 0));
+      const r = call(target, args, vtOf(inst.ret));
+      this.m.funcs.push({
+        name: wrapper, params: ['i32', ...inst.params.map(() => 'i32' as VT)], result: 'i32',
+        locals: [{ name: 'env', vt: 'i32' }, ...inst.params.map(p => ({ name: p.name, vt: 'i32' as VT }))],
+        body: coerce(r, inst.ret, DYN, 0), line: inst.decl?.span.line ?? 0,
+      });
+      this.m.tableIndex(wrapper);
+      void n;
+    }
+    return this.makeClosure(wrapper, inst.params.length, []);
+  }
+
+  private tryExpr(e: Extract<Expr, { kind: 'Try' }>, t: Ty): IR {
+    const line = e.span.line;
+    const tmp = this.fb.local('try', 'i32');
+    const p: IR = { op: 'get', local: tmp, vt: 'i32' };
+    const tag: IR = { op: 'load', w: 'i32.load16_u', offset: 6, ptr: p, vt: 'i32' };
+    const failing: IR = { op: 'bin', w: 'i32.or', a: { op: 'bin', w: 'i32.eq', a: tag, b: i32(0), vt: 'i32' }, b: { op: 'bin', w: 'i32.eq', a: tag, b: i32(3), vt: 'i32' }, vt: 'i32' };
+    return seq([
+      { op: 'set', local: tmp, value: this.exprAs(e.expr, DYN) },
+      { op: 'if', cond: failing, then: this.ret(coerce(p, DYN, this.retTy(), line), this.retTy()), vt: 'none' },
+      coerce({ op: 'load', w: 'i32.load', offset: SLOT(0), ptr: p, vt: 'i32' }, DYN, t, line),
+    ], vtOf(t));
+  }
+
+  private structLit(e: Extract<Expr, { kind: 'StructLit' }>, t: Ty): IR {
+    const line = e.span.line;
+    if (t.k === 'struct') {
+      const sd = this.m.typed.decls.structs.get(t.name)!;
+      const slots = sd.fields.map(fd => {
+        const f = e.fields.find(x => x.name === fd.name);
+        if (f) return this.exprAs(f.value, DYN);
+        if (fd.default) return this.exprAs(fd.default, DYN);
+        return nilRef();
+      });
+      return this.makeObj(sd.flavor === 'class' ? K.CLASS : K.STRUCT, this.m.structTypeIds.get(t.name)!, slots, line);
+    }
+    if (t.k === 'enum') {
+      const vname = e.path[e.path.length - 1];
+      const ed = this.m.typed.decls.enums.get(t.name)!;
+      const vd = ed.variants.find(v => v.name === vname)!;
+      const slots = vd.fields.map(fd => {
+        const f = e.fields.find(x => x.name === fd.name);
+        return f ? this.exprAs(f.value, DYN) : nilRef();
+      });
+      return this.makeObj(K.ENUM, this.m.enumTypeIds.get(`${t.name}::${vname}`)!, slots, line);
+    }
+    return this.unsupported('struct literal', e);
+  }
+}
+
+/** The static type a methods.json type word stands for (receiver-relative words resolved against rt). */
+function wordTy(w: string, rt?: Ty): Ty {
+  switch (w) {
+    case 'int': return INT;
+    case 'float': return FLOAT;
+    case 'bool': return BOOL;
+    case 'str': return STR;
+    case 'nil': return NIL;
+    case 'elem': return rt?.k === 'arr' ? DYN : DYN;
+    default: return DYN;
+  }
+}

@@ -1,0 +1,52 @@
+// How static types become wasm values, and the conversions between representations
+// (boxing a scalar into a heap object, unboxing with a run-time check, int -> float).
+import type { Ty } from '../types/types.ts';
+import type { IR, VT } from './ir.ts';
+
+export function vtOf(t: Ty): VT {
+  switch (t.k) {
+    case 'int': return 'i64';
+    case 'float': return 'f64';
+    case 'bool': return 'i32';
+    case 'nil': case 'never': return 'none';
+    default: return 'i32';
+  }
+}
+
+export const isRef = (t: Ty) => vtOf(t) === 'i32' && t.k !== 'bool';
+
+export const i32 = (value: number): IR => ({ op: 'const', vt: 'i32', value });
+export const i64 = (value: bigint): IR => ({ op: 'const', vt: 'i64', value });
+export const f64 = (value: number): IR => ({ op: 'const', vt: 'f64', value });
+export const call = (fn: string, args: IR[], vt: VT): IR => ({ op: 'call', fn, args, vt });
+export const nilRef = (): IR => call('rt_nil', [], 'i32');
+
+/** A value of type `t` as a boxed heap reference. */
+export function box(ir: IR, t: Ty): IR {
+  switch (t.k) {
+    case 'int': return call('rt_box_i64', [ir], 'i32');
+    case 'float': return call('rt_box_f64', [ir], 'i32');
+    case 'bool': return call('rt_box_bool', [ir], 'i32');
+    case 'nil': return ir.op === 'nop' ? nilRef() : { op: 'block', body: [ir, nilRef()], vt: 'i32' };
+    case 'never': return { op: 'block', body: [ir, { op: 'unreachable' }], vt: 'i32' };
+    default: return ir;
+  }
+}
+
+/** Converts a value of type `from` to the representation of type `to`. */
+export function coerce(ir: IR, from: Ty, to: Ty, line: number): IR {
+  const fv = vtOf(from), tv = vtOf(to);
+  if (from.k === 'never') return tv === 'none' ? ir : { op: 'block', body: [ir, { op: 'unreachable' }], vt: tv };
+  if (to.k === 'nil' || to.k === 'never') return fv === 'none' ? ir : { op: 'drop', value: ir };
+  if (from.k === to.k && fv === tv) return ir;
+  if (from.k === 'int' && to.k === 'float') return { op: 'un', w: 'f64.convert_i64_s', a: ir, vt: 'f64' };
+  if (tv === 'i32' && to.k !== 'bool') return box(ir, from);
+  // to a scalar from a reference: unbox with a check
+  const ref = fv === 'i32' && from.k !== 'bool' ? ir : box(ir, from);
+  switch (to.k) {
+    case 'int': return call('rt_unbox_i64', [ref, i32(line)], 'i64');
+    case 'float': return call('rt_unbox_f64', [ref, i32(line)], 'f64');
+    case 'bool': return call('rt_unbox_bool', [ref, i32(line)], 'i32');
+  }
+  return ir;
+}

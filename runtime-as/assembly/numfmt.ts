@@ -518,6 +518,72 @@ function shortest(m: u64, e: i32, asym: bool): i32 {
   return n;
 }
 
+const POW10_U64: usize = memory.data<u64>([
+  1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000, 1000000000, 10000000000,
+  100000000000, 1000000000000, 10000000000000, 100000000000000, 1000000000000000,
+  10000000000000000, 100000000000000000, 1000000000000000000,
+]);
+const LIMIT60: u64 = <u64>1 << 60;
+
+/** The same digit generation as shortest() in u64 arithmetic, for the common case where the scaled
+ *  denominator stays below 2^60 (roughly 2^-6 <= |x| < 2^53). Returns -1 when not applicable. */
+function shortest64(m: u64, e: i32, asym: bool): i32 {
+  const sbits = asym ? 2 - e : 1 - e;
+  if (sbits > 59) return -1;
+  const inclusive = (m & 1) == 0;
+  let r: u64 = asym ? m << 2 : m << 1;
+  let s: u64 = <u64>1 << sbits;
+  let mp: u64 = asym ? 2 : 1;
+  let mm: u64 = 1;
+  const b = 64 - <i32>clz<u64>(m);
+  let k = <i32>Math.ceil(<f64>(b - 1 + e) * 0.30102999566398119521 - 1e-10);
+  if (k >= 0) {
+    if (k > 18) return -1;
+    const p = load<u64>(POW10_U64 + (<usize>k << 3));
+    if (p > (LIMIT60 >> sbits)) return -1;
+    s *= p;
+  } else {
+    if (-k > 18) return -1;
+    const p = load<u64>(POW10_U64 + (<usize>(-k) << 3));
+    if (r > LIMIT60 / p) return -1;
+    r *= p;
+    mp *= p;
+    mm *= p;
+  }
+  while (inclusive ? r + mp >= s : r + mp > s) {
+    if (s > LIMIT60 / 10) return -1;
+    s *= 10;
+    k++;
+  }
+  let n = 0;
+  while (true) {
+    r *= 10;
+    mp *= 10;
+    mm *= 10;
+    let d = <i32>(r / s);
+    r %= s;
+    const low = inclusive ? r <= mm : r < mm;
+    const high = inclusive ? r + mp >= s : r + mp > s;
+    if (!low && !high) {
+      if (n >= 40) return -1;
+      store<u8>(DIGITS + <usize>n, <u8>d);
+      n++;
+      continue;
+    }
+    const up = high && (!low || 2 * r >= s);
+    if (up) {
+      d++;
+      if (d == 10) return -1; // carry: let the bignum path handle it
+    }
+    store<u8>(DIGITS + <usize>n, <u8>d);
+    n++;
+    break;
+  }
+  while (n > 1 && load<u8>(DIGITS + <usize>(n - 1)) == 0) n--;
+  SHORT_K = k;
+  return n;
+}
+
 /** Ruchy's display of a float (see the file comment). */
 export function fmt_f64(buf: usize, x: f64): i32 {
   if (!isFinite(x)) return writeSpecial(buf, x);
@@ -546,7 +612,11 @@ export function fmt_f64(buf: usize, x: f64): i32 {
   const f = bits & 0xfffffffffffff;
   let n: i32;
   if (be == 0) n = shortest(f, -1074, false);
-  else n = shortest(f | (<u64>1 << 52), be - 1075, f == 0);
+  else {
+    const m = f | (<u64>1 << 52), e = be - 1075;
+    n = shortest64(m, e, f == 0);
+    if (n < 0) n = shortest(m, e, f == 0);
+  }
   const k = SHORT_K;
   if (k <= 0) {
     store<u8>(p, 48);

@@ -52,9 +52,9 @@ function parseF(s) {
   const ok = ex.parse_f64(IN, n, OUT);
   return ok ? new DataView(mem.buffer).getFloat64(OUT, true) : undefined;
 }
-function parseI(s) {
+function parseI(s, trim = false) {
   const n = put(s);
-  const ok = ex.parse_i64(IN, n, OUT);
+  const ok = (trim ? ex.parse_i64_trim : ex.parse_i64)(IN, n, OUT);
   return ok ? new DataView(mem.buffer).getBigInt64(OUT, true) : undefined;
 }
 
@@ -383,6 +383,23 @@ test('parse_i64: syntax and range like Rust i64::from_str', () => {
     const v = BigInt.asIntN(64, rnd64() >> (rnd64() % 64n));
     assert.is(parseI(v.toString()), v);
   }
+});
+
+test('parse_i64_trim: Rust s.trim().parse::<i64>() (str.parse / str.to_int)', () => {
+  const ws = [' ', '\t', '\n', '\r', '\v', '\f', '\u0085', '\u00a0', '\u1680', '\u2000', '\u2005', '\u200a',
+    '\u2028', '\u2029', '\u202f', '\u205f', '\u3000'];
+  for (const w of ws) {
+    assert.is(parseI(w + '42' + w, true), 42n, JSON.stringify(w));
+    assert.is(parseI(w + w + '-7', true), -7n, JSON.stringify(w));
+    assert.is(parseI('5' + w + w, true), 5n, JSON.stringify(w));
+    assert.is(parseI('1' + w + '2', true), undefined, JSON.stringify(w));
+    assert.is(parseI(w, true), undefined, JSON.stringify(w));
+  }
+  // not White_Space: zero-width space U+200B, BOM U+FEFF, U+180E
+  for (const w of ['\u200b', '\ufeff', '\u180e', '\u2030', '\u00a1']) assert.is(parseI(w + '1', true), undefined, JSON.stringify(w));
+  assert.is(parseI('  256 ', true), 256n);
+  assert.is(parseI('', true), undefined);
+  assert.is(parseI(' + 1', true), undefined);
 });
 
 test.run();

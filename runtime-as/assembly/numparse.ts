@@ -8,8 +8,11 @@
 //                             no '_', no hex). Too large gives +-inf, too small +-0. Correctly
 //                             rounded (round-half-to-even on the exact decimal value).
 //
-// The reference trims surrounding whitespace for `str.parse()` / `str.to_int()` but not for
-// `int()`, `parse_int()`, `float()`, `parse_float()`: callers trim when they need to.
+//   parse_i64_trim(ptr, len, out)  Rust's `s.trim().parse::<i64>()` (Unicode White_Space trimmed)
+//
+// The reference trims surrounding whitespace for `str.parse()` / `str.to_int()` (both parse an i64:
+// use parse_i64_trim) but not for `int()`, `parse_int()` (parse_i64), `float()`, `parse_float()`
+// (parse_f64).
 // Both return false (and leave out untouched) when the text is not a number.
 //
 // Exact algorithm for parse_f64: up to 780 significant digits are kept (more are folded into a
@@ -276,4 +279,53 @@ function decimalToF64(nd: i32, E: i32): f64 {
   if (m == 0) return 0;
   if (m < HIDDEN) return reinterpret<f64>(m); // subnormal (k == -1074)
   return reinterpret<f64>((<u64>(k + 1075) << 52) | (m & 0xfffffffffffff));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Whitespace trimming as Rust's str::trim does it (Unicode White_Space, UTF-8 input), for the
+// entry points that trim: the reference's `str.parse()` / `str.to_int()` are `s.trim().parse::<i64>()`.
+
+/** byte length of a White_Space code point starting at p (n bytes available), or 0 */
+function wsAt(p: usize, n: i32): i32 {
+  const c = <u32>load<u8>(p);
+  if (c == 32 || (c >= 9 && c <= 13)) return 1;
+  if (c == 0xc2 && n >= 2) {
+    const c1 = <u32>load<u8>(p + 1);
+    return c1 == 0x85 || c1 == 0xa0 ? 2 : 0;
+  }
+  if (n < 3) return 0;
+  const c1 = <u32>load<u8>(p + 1), c2 = <u32>load<u8>(p + 2);
+  if (c == 0xe1) return c1 == 0x9a && c2 == 0x80 ? 3 : 0; // U+1680
+  if (c == 0xe2) {
+    if (c1 == 0x80 && (c2 <= 0x8a && c2 >= 0x80 || c2 == 0xa8 || c2 == 0xa9 || c2 == 0xaf)) return 3; // U+2000-200A, 2028, 2029, 202F
+    if (c1 == 0x81 && c2 == 0x9f) return 3; // U+205F
+    return 0;
+  }
+  if (c == 0xe3) return c1 == 0x80 && c2 == 0x80 ? 3 : 0; // U+3000
+  return 0;
+}
+
+/** byte length of a White_Space code point ending just before end (n bytes available), or 0 */
+function wsBefore(end: usize, n: i32): i32 {
+  const c = <u32>load<u8>(end - 1);
+  if (c < 0x80) return c == 32 || (c >= 9 && c <= 13) ? 1 : 0;
+  if (n >= 2 && wsAt(end - 2, 2) == 2) return 2;
+  if (n >= 3 && wsAt(end - 3, 3) == 3) return 3;
+  return 0;
+}
+
+/** Rust's `s.trim().parse::<i64>()` */
+export function parse_i64_trim(ptr: usize, len: i32, out: usize): bool {
+  while (len > 0) {
+    const w = wsAt(ptr, len);
+    if (w == 0) break;
+    ptr += <usize>w;
+    len -= w;
+  }
+  while (len > 0) {
+    const w = wsBefore(ptr + <usize>len, len);
+    if (w == 0) break;
+    len -= w;
+  }
+  return parse_i64(ptr, len, out);
 }

@@ -7,7 +7,7 @@ import { type Token, describeToken } from './tokens.ts';
 import { BINARY_BP, CAST_BP, CONTINUES_AT_LINE_START, RANGE_BP, RIGHT_ASSOC, assignOp, binaryOp } from './operators.ts';
 import { parseType, parseTypeArgs } from './types.ts';
 import { parsePattern } from './patterns.ts';
-import { parseBlock, recover } from './statements.ts';
+import { SYNC_KEYWORDS, parseBlock, recover } from './statements.ts';
 import { lex } from './lexer.ts';
 
 const isUpper = (s: string) => /^\p{Lu}/u.test(s);
@@ -500,6 +500,13 @@ function parseMatch(p: ParserState): Expr {
   p.withNoStruct(false, () => {
     while (!p.at('}') && !p.eof) {
       const armStart = p.pos;
+      if (p.tok.nl && p.tok.kind === 'kw' && SYNC_KEYWORDS.has(p.tok.text)) {
+        // a statement keyword at the start of a line: the match was never closed
+        const where = p.lines.span(open.start, open.end);
+        const err = new ParseError({ kind: 'parse', message: `expected \`}\` to close the match opened at ${where.line}:${where.col}, found ${describeToken(p.tok)}`, span: p.tokSpan() }, p.pos);
+        err.resume = true;
+        throw err;
+      }
       try {
         arms.push(parseArm(p));
       } catch (err) {

@@ -4,6 +4,8 @@ import { type Token, describeToken } from './tokens.ts';
 
 /** Thrown to abandon the current statement/arm; caught where the parser can resynchronise. */
 export class ParseError extends Error {
+  /** set when the parser already stands at a good place to resume (no skipping needed) */
+  resume = false;
   constructor(readonly diagnostic: Diagnostic, readonly pos: number) {
     super(diagnostic.message);
   }

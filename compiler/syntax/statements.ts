@@ -51,7 +51,7 @@ export function parseStmt(p: ParserState): Stmt[] {
 }
 
 /** keywords that begin a statement or item: a line starting with one ends an unclosed `(`/`[` */
-const SYNC_KEYWORDS = new Set(['let', 'var', 'fun', 'fn', 'struct', 'class', 'enum', 'impl', 'trait', 'use', 'const', 'pub', 'for', 'while', 'loop', 'if', 'match', 'return']);
+export const SYNC_KEYWORDS: ReadonlySet<string> = new Set(['let', 'var', 'fun', 'fn', 'struct', 'class', 'enum', 'impl', 'trait', 'use', 'const', 'pub', 'for', 'while', 'loop', 'if', 'match', 'return']);
 
 const STMT_START_PUNCT = new Set(['(', '[', '|', '||', '-', '!', '*', '&', '{']);
 
@@ -70,37 +70,46 @@ function startsStatement(t: Token): boolean {
  * statement are closed. `inMatch` also stops after a `,` (the next match arm).
  */
 export function recover(p: ParserState, stmtStart: number, errPos: number, inBlock: boolean, inMatch = false): void {
-  let openParens = 0, openBraces = 0;
+  // brackets the failed statement left open, innermost last
+  const pending: string[] = [];
+  const CLOSER: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
   for (let i = stmtStart; i < errPos && i < p.toks.length; i++) {
     const t = p.toks[i];
     if (t.kind !== 'punct') continue;
-    if (t.text === '(' || t.text === '[') openParens++;
-    else if (t.text === ')' || t.text === ']') openParens = Math.max(0, openParens - 1);
-    else if (t.text === '{') openBraces++;
-    else if (t.text === '}') openBraces = Math.max(0, openBraces - 1);
+    if (t.text === '(' || t.text === '[' || t.text === '{') pending.push(t.text);
+    else if (CLOSER[t.text]) {
+      const k = pending.lastIndexOf(CLOSER[t.text]);
+      if (k >= 0) pending.length = k;
+    }
   }
   if (p.pos < errPos) p.pos = errPos;
+  // a `,`, `:` or `=>` where a statement should end: we are probably inside a list whose opening bracket is
+  // missing, so only a statement keyword at the start of a line or a stray closer ends the skipping
+  const errTok = p.toks[errPos];
+  if (errTok && errTok.kind === 'punct' && (errTok.text === ',' || errTok.text === '=>' || errTok.text === ':') && !pending.length && !inMatch) pending.push('?');
   let depth = 0;
+  const openBraces = () => pending.includes('{');
   while (!p.eof) {
     const t = p.tok;
     if (depth === 0) {
-      if (t.kind === 'punct' && t.text === ';' && openParens === 0) { p.next(); return; }
-      if (t.kind === 'punct' && t.text === '}') {
-        if (openBraces > 0) { openBraces--; openParens = 0; p.next(); continue; }
-        if (inBlock) return;
-        if (p.pos > errPos) return;
-        p.next();
+      if (t.kind === 'punct' && t.text === ';' && !pending.length) { p.next(); return; }
+      if (t.kind === 'punct' && CLOSER[t.text]) {
+        const k = pending.lastIndexOf(CLOSER[t.text]);
+        if (k >= 0) { pending.length = k; p.next(); continue; }
+        if (pending[pending.length - 1] === '?' && (t.text !== '}' || !inBlock)) { pending.pop(); p.next(); continue; }
+        if (t.text === '}') {
+          if (inBlock) return;
+          if (p.pos > errPos) return;
+        }
+        p.next(); // a stray closer
         continue;
       }
-      if (inMatch && openBraces === 0 && openParens === 0 && t.kind === 'punct' && t.text === ',') { p.next(); return; }
-      if (p.pos > stmtStart && t.nl && openBraces === 0 && (openParens === 0 ? startsStatement(t) : t.kind === 'kw' && SYNC_KEYWORDS.has(t.text))) return;
+      if (inMatch && !pending.length && t.kind === 'punct' && t.text === ',') { p.next(); return; }
+      if (p.pos > stmtStart && t.nl && !openBraces() && (pending.length === 0 ? startsStatement(t) : t.kind === 'kw' && SYNC_KEYWORDS.has(t.text))) return;
     }
     if (t.kind === 'punct') {
       if (t.text === '(' || t.text === '[' || t.text === '{') depth++;
-      else if (t.text === ')' || t.text === ']') {
-        if (depth > 0) depth--;
-        else if (openParens > 0) openParens--;
-      } else if (t.text === '}' && depth > 0) depth--;
+      else if (CLOSER[t.text] && depth > 0) depth--;
     }
     p.next();
   }
@@ -123,7 +132,7 @@ export function parseStatements(p: ParserState, inBlock: boolean): Stmt[] {
     } catch (err) {
       if (!(err instanceof ParseError)) throw err;
       p.report(err.diagnostic);
-      recover(p, startPos, err.pos, inBlock);
+      if (!err.resume || p.pos === startPos) recover(p, startPos, err.pos, inBlock);
     }
   }
   return stmts;

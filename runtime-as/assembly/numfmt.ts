@@ -29,6 +29,9 @@ const BN_S: usize = memory.data(BN_BYTES, 8);
 const BN_MP: usize = memory.data(BN_BYTES, 8);
 const BN_MM: usize = memory.data(BN_BYTES, 8);
 const BN_T: usize = memory.data(BN_BYTES, 8);
+const BN_S2: usize = memory.data(BN_BYTES, 8);
+const BN_S4: usize = memory.data(BN_BYTES, 8);
+const BN_S8: usize = memory.data(BN_BYTES, 8);
 // 9-digit chunks for bignum -> decimal (1024-bit integers have at most 309 digits = 35 chunks)
 const CHUNKS: usize = memory.data(64 * 4, 4);
 // digits of the shortest representation (at most 17, with room to spare)
@@ -94,6 +97,17 @@ export function nf_bn_mul_pow10(a: usize, n: i32): void {
     n -= 9;
   }
   if (n > 0) nf_bn_mul_small(a, load<u32>(POW10_U32 + (<usize>n << 2)));
+}
+
+/** a *= 5^n */
+function bn_mul_pow5(a: usize, n: i32): void {
+  while (n >= 13) {
+    nf_bn_mul_small(a, 1220703125); // 5^13
+    n -= 13;
+  }
+  let p: u32 = 1;
+  for (let i = 0; i < n; i++) p *= 5;
+  if (p != 1) nf_bn_mul_small(a, p);
 }
 
 /** dst = src * v (v: u64); dst must not alias src */
@@ -455,9 +469,12 @@ function shortest(m: u64, e: i32, asym: bool): i32 {
   if (k >= 0) {
     nf_bn_mul_pow10(BN_S, k);
   } else {
-    nf_bn_mul_pow10(BN_R, -k);
-    nf_bn_mul_pow10(BN_MP, -k);
-    nf_bn_mul_pow10(BN_MM, -k);
+    // r, mp, mm *= 10^-k, as 5^-k with s divided by 2^-k (s is a power of two > 10^-k)
+    bn_mul_pow5(BN_R, -k);
+    bn_mul_pow5(BN_MP, -k);
+    bn_mul_pow5(BN_MM, -k);
+    nf_bn_set_u64(BN_S, 1);
+    nf_bn_shl(BN_S, (asym ? 2 - e : 1 - e) + k);
   }
   // fix up: make (r + mp) / s < 1 (<= 1 when not inclusive)
   while (true) {
@@ -468,15 +485,31 @@ function shortest(m: u64, e: i32, asym: bool): i32 {
       k++;
     } else break;
   }
+  nf_bn_add(BN_S2, BN_S, BN_S);
+  nf_bn_add(BN_S4, BN_S2, BN_S2);
+  nf_bn_add(BN_S8, BN_S4, BN_S4);
   let n = 0;
   while (true) {
     nf_bn_mul_small(BN_R, 10);
     nf_bn_mul_small(BN_MP, 10);
     nf_bn_mul_small(BN_MM, 10);
+    // the digit r / s (< 10) by binary long division
     let d: i32 = 0;
-    while (nf_bn_cmp(BN_R, BN_S) >= 0) {
+    if (nf_bn_cmp(BN_R, BN_S8) >= 0) {
+      nf_bn_sub(BN_R, BN_S8);
+      d = 8;
+    }
+    if (nf_bn_cmp(BN_R, BN_S4) >= 0) {
+      nf_bn_sub(BN_R, BN_S4);
+      d += 4;
+    }
+    if (nf_bn_cmp(BN_R, BN_S2) >= 0) {
+      nf_bn_sub(BN_R, BN_S2);
+      d += 2;
+    }
+    if (nf_bn_cmp(BN_R, BN_S) >= 0) {
       nf_bn_sub(BN_R, BN_S);
-      d++;
+      d += 1;
     }
     const cl = nf_bn_cmp(BN_R, BN_MM);
     const low = inclusive ? cl <= 0 : cl < 0;

@@ -270,7 +270,12 @@ export function lex(src: string, lines: LineMap, diags: Diagnostic[], opts: LexO
       i += matched.length;
       continue;
     }
-    report(`unexpected character \`${ch}\``, i, i + ch.length);
+    // one complaint per line about stray characters is enough
+    const last = diags[diags.length - 1];
+    const here = lines.span(i, i + ch.length);
+    if (!(last && last.message.startsWith('unexpected character') && last.span.line === here.line)) {
+      report(`unexpected character \`${ch}\``, i, i + ch.length);
+    }
     i += ch.length;
   }
   tokens.push({ kind: 'eof', text: '', start: end, end, nl: true });

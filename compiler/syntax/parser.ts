@@ -16,7 +16,11 @@ export function parse(source: string, file: string): { program: Program; diagnos
   // A lexical error that swallows the rest of the file (unterminated string or comment) makes the parser
   // complain at the end of file too: that complaint is a consequence, not a separate error.
   let out = diags;
-  if (lexDiags.length) out = diags.filter(d => lexDiags.includes(d) || d.span.start < source.length);
+  // Likewise a parser complaint on a line where the lexer already found a bad token is usually its echo.
+  if (lexDiags.length) {
+    out = diags.filter(d => lexDiags.includes(d)
+      || (d.span.start < source.length && !lexDiags.some(l => l.span.line === d.span.line && l.span.start <= d.span.start)));
+  }
   out = out.map((d, i) => [d, i] as const).sort((a, b) => a[0].span.start - b[0].span.start || a[1] - b[1]).map(x => x[0]);
   return { program, diagnostics: out };
 }

@@ -298,7 +298,7 @@ test('arrays, array repeat, tuples, unit', () => {
 });
 test('macros', () => {
   assert.is(P('vec![1, 2]'), '(vec! 1 2)');
-  assert.is(expr('vec![0; 3]').args[0].kind, 'ArrayRepeat');
+  assert.is(expr('vec![0; 3]').kind, 'ArrayRepeat');
   assert.is(P('println!("{}", x)'), '(println! "{}" x)');
   assert.is(P('panic!("boom")'), '(panic! "boom")');
   assert.is(P('format!("{} {}", a, b)'), '(format! "{} {}" a b)');

@@ -266,7 +266,8 @@ function parseNamed(p: ParserState): Expr {
       if (p.eat(';')) {
         const count = p.withNoStruct(false, () => parseExpr(p));
         p.expect(']', 'to close the repeat expression');
-        args = [{ kind: 'ArrayRepeat', value: firstArg, count, span: p.span(firstArg.span.start, count.span.end) }];
+        // vec![value; n] is the array repeat expression [value; n]
+        return { kind: 'ArrayRepeat', value: firstArg, count, span: p.from(start) };
       } else if (p.eat(',')) {
         args = [firstArg, ...parseArgs(p, close, 'the macro arguments')];
       } else {

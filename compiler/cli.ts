@@ -1,0 +1,216 @@
+// The `ruchyc` command line: build, run, check. Thin handlers around the pipeline (driver.ts) and
+// the Node WASI host (host/node-wasi.ts). Exit codes: 0 ok, 1 parse error, 2 type/name error,
+// 3 runtime panic, 6 other compile error (unreadable file, bad flags, internal compiler error).
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parse as parsePath, format as formatPath } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { compile, renderDiagnostics, type CompileOptions, type CompileResult, type Emit } from './driver.ts';
+import { runWasi } from '../host/node-wasi.ts';
+
+const EXIT_OTHER = 6;
+const OPT_LEVELS = ['0', '1', '2', '3', 's'] as const;
+type OptFlag = (typeof OPT_LEVELS)[number];
+
+/** An error in how ruchyc was invoked (bad flag, unreadable file): `ruchyc: error: …`, exit 6. */
+class UsageError extends Error {}
+
+function usageError(message: string): number {
+  process.stderr.write(`ruchyc: error: ${message}\n`);
+  return EXIT_OTHER;
+}
+
+/** An exception escaping the compiler is a bug: report it in one line (stack with RUCHYC_DEBUG=1). */
+function internalError(file: string, e: unknown): number {
+  const message = e instanceof Error ? e.message : String(e);
+  process.stderr.write(`${file}: internal compiler error: ${message.split('\n')[0]}\n`);
+  if (process.env.RUCHYC_DEBUG === '1' && e instanceof Error && e.stack) process.stderr.write(e.stack + '\n');
+  return EXIT_OTHER;
+}
+
+function ioReason(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOENT': return 'no such file or directory';
+    case 'EISDIR': return 'is a directory';
+    case 'EACCES': case 'EPERM': return 'permission denied';
+    case 'ENOTDIR': return 'not a directory';
+    default: return e instanceof Error ? e.message : String(e);
+  }
+}
+
+function optLevel(flag: OptFlag): NonNullable<CompileOptions['optimize']> {
+  return flag === 's' ? 's' : (Number(flag) as 0 | 1 | 2 | 3);
+}
+
+type Compiled = { ok: true; result: CompileResult } | { ok: false; code: number };
+
+/** Reads FILE, compiles it, prints diagnostics to stderr. */
+function compileFile(file: string, opts: Omit<CompileOptions, 'file' | 'source'>): Compiled {
+  let source: string;
+  try {
+    source = readFileSync(file, 'utf8');
+  } catch (e) {
+    return { ok: false, code: usageError(`cannot read '${file}': ${ioReason(e)}`) };
+  }
+  let result: CompileResult;
+  try {
+    result = compile({ ...opts, file, source });
+  } catch (e) {
+    return { ok: false, code: internalError(file, e) };
+  }
+  if (result.diagnostics.length) process.stderr.write(renderDiagnostics(result, file, source) + '\n');
+  if (result.exitCode !== 0) return { ok: false, code: result.exitCode };
+  return { ok: true, result };
+}
+
+/** FILE with its extension replaced by `ext` (appended when FILE has none). */
+function withExtension(file: string, ext: string): string {
+  const p = parsePath(file);
+  return formatPath({ dir: p.dir, name: p.ext ? p.name : p.base, ext });
+}
+
+interface BuildArgs { file: string; target: string; output?: string; opt: OptFlag; emit: Emit }
+
+function build(a: BuildArgs): number {
+  const compiled = compileFile(a.file, { optimize: optLevel(a.opt), emit: a.emit, target: 'wasi' });
+  if (!compiled.ok) return compiled.code;
+  const { result } = compiled;
+  const data: Uint8Array | string | undefined = a.emit === 'wasm' ? result.wasm : result.text;
+  if (data === undefined) return internalError(a.file, new Error(`the pipeline produced no ${a.emit} output`));
+  const out = a.output ?? withExtension(a.file, '.' + a.emit);
+  try {
+    if (out === '-') process.stdout.write(data);
+    else writeFileSync(out, data);
+  } catch (e) {
+    return usageError(`cannot write '${out}': ${ioReason(e)}`);
+  }
+  return 0;
+}
+
+interface RunArgs { file: string; opt: OptFlag; args: string[] }
+
+async function run(a: RunArgs): Promise<number> {
+  const compiled = compileFile(a.file, { optimize: optLevel(a.opt), emit: 'wasm', target: 'wasi' });
+  if (!compiled.ok) return compiled.code;
+  const { result } = compiled;
+  if (!result.wasm) return internalError(a.file, new Error('the pipeline produced no wasm module'));
+  // a wasm source map (if the pipeline provides one) lets traps name the Ruchy line
+  const sourceMap = (result as CompileResult & { sourceMap?: unknown }).sourceMap;
+  try {
+    return await runWasi(result.wasm, {
+      args: [a.file, ...a.args],
+      file: a.file,
+      sourceMap: typeof sourceMap === 'string' ? sourceMap : undefined,
+    });
+  } catch (e) {
+    // the module did not compile or instantiate: the compiler's fault, not the program's
+    return internalError(a.file, e);
+  }
+}
+
+function check(file: string): number {
+  const compiled = compileFile(file, { checkOnly: true });
+  return compiled.ok ? 0 : compiled.code;
+}
+
+function packageVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(fileURLToPath(new URL('../package.json', import.meta.url)), 'utf8'));
+    return String(pkg.version);
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** `-O2` and friends are single tokens, not yargs short-flag groups: rewrite them to `--opt=2`. */
+function normaliseArgs(argv: string[]): { own: string[]; rest: string[] | undefined } {
+  const dd = argv.indexOf('--');
+  const own = (dd < 0 ? argv : argv.slice(0, dd)).map(a => {
+    const m = /^-O([0-3s])$/.exec(a);
+    return m ? `--opt=${m[1]}` : a;
+  });
+  return { own, rest: dd < 0 ? undefined : argv.slice(dd + 1) };
+}
+
+const optOption = {
+  alias: 'O',
+  choices: OPT_LEVELS,
+  default: '2' as OptFlag,
+  describe: 'optimisation level: -O0, -O1, -O2, -O3 or -Os',
+  type: 'string',
+} as const;
+
+export async function main(argv: string[]): Promise<number> {
+  const { own, rest } = normaliseArgs(argv);
+  let code = 0;
+  const setCode = (c: number): void => { code = c; };
+  const noExtraArgs = (cmd: string): void => {
+    if (rest !== undefined) throw new UsageError(`'ruchyc ${cmd}' takes no arguments after '--'`);
+  };
+  const cli = yargs(own)
+    .scriptName('ruchyc')
+    .usage('ruchyc: compile Ruchy programs to WebAssembly (WASI preview1)\n\nUsage: $0 <command> [options]')
+    .command(
+      'build <file>',
+      'compile FILE to a standalone WASI preview1 command module',
+      y => y
+        .positional('file', { type: 'string', demandOption: true, describe: 'the Ruchy source file' })
+        .option('target', { choices: ['wasm', 'wasi'] as const, default: 'wasm', describe: 'output target (wasi is an alias of wasm)' })
+        .option('output', { alias: 'o', type: 'string', describe: "output path ('-' for stdout; default: FILE with .wasm/.wat/.ir)" })
+        .option('opt', optOption)
+        .option('emit', { choices: ['wasm', 'wat', 'ir'] as const, default: 'wasm' as Emit, describe: 'what to write' })
+        .example('$0 build hello.ruchy', 'writes hello.wasm')
+        .example('$0 build hello.ruchy --emit wat -o -', 'prints the optimised module as text'),
+      a => {
+        noExtraArgs('build');
+        setCode(build({ file: a.file, target: a.target, output: a.output, opt: a.opt as OptFlag, emit: a.emit }));
+      },
+    )
+    .command(
+      'run <file> [args..]',
+      'compile FILE in memory and run it on node:wasi; its exit code is the program\'s',
+      y => y
+        .positional('file', { type: 'string', demandOption: true, describe: 'the Ruchy source file' })
+        .positional('args', { type: 'string', array: true, describe: "the program's arguments (put them after '--' when they start with '-')" })
+        .option('opt', optOption)
+        .example('$0 run prog.ruchy -- --verbose input.txt', 'passes --verbose input.txt to the program'),
+      async a => {
+        const args = [...(a.args ?? []).map(String), ...(rest ?? [])];
+        setCode(await run({ file: a.file, opt: a.opt as OptFlag, args }));
+      },
+    )
+    .command(
+      'check <file>',
+      'parse and type-check FILE only (prints nothing when it is fine)',
+      y => y.positional('file', { type: 'string', demandOption: true, describe: 'the Ruchy source file' }),
+      a => {
+        noExtraArgs('check');
+        setCode(check(a.file));
+      },
+    )
+    .demandCommand(1, 'no command given (try: ruchyc --help)')
+    .strict()
+    .help()
+    .alias('help', 'h')
+    .version(packageVersion())
+    .epilogue('Exit codes: 0 ok, 1 parse error, 2 type/name error, 3 runtime panic, 6 other error.')
+    .wrap(Math.min(100, process.stdout.columns || 100))
+    .exitProcess(false)
+    .fail((msg, err) => {
+      // yargs validation errors (YError) and our own UsageErrors are usage errors; anything else
+      // thrown from a handler propagates as an internal error
+      if (err && !(err instanceof UsageError) && err.name !== 'YError') throw err;
+      throw err instanceof UsageError ? err : new UsageError(msg || (err ? err.message : 'invalid arguments'));
+    });
+  try {
+    await cli.parseAsync();
+  } catch (e) {
+    if (e instanceof UsageError) return usageError(e.message);
+    return internalError('ruchyc', e);
+  }
+  return code;
+}
+
+process.exitCode = await main(hideBin(process.argv));

@@ -1,0 +1,147 @@
+// Runs a compiled ruchyc module (a WASI preview1 command) on Node's built-in `node:wasi`.
+//
+// The module runs in a worker thread so that it gets a large stack of its own (the main thread's
+// V8 stack allows only ~10k small wasm frames; deep but finite recursion must work), while the
+// program's stdout/stderr go straight to this process's file descriptors 1 and 2 (uvwasi writes to
+// the real fds, so output order is preserved). A trap that is not a clean panic (stack overflow,
+// `unreachable`, out-of-bounds memory access) becomes `FILE[:LINE]: panic: WHAT` on stderr and exit
+// code 3; a clean panic is printed by the runtime itself, which then calls proc_exit(3).
+import { Worker } from 'node:worker_threads';
+
+export interface RunWasiOptions {
+  /** argv of the program; argv[0] is conventionally the program name */
+  args: string[];
+  /** environment of the program (none by default) */
+  env?: Record<string, string>;
+  /** the source path as the user wrote it, used in panic messages */
+  file: string;
+  /** stack size of the thread running the program, in MiB (default 64) */
+  stackSizeMb?: number;
+  /**
+   * optional wasm source map (JSON text, as Binaryen's emitBinary(sourceMapUrl) produces):
+   * when given, a trap is reported with the Ruchy source line of the innermost wasm frame
+   */
+  sourceMap?: string;
+}
+
+/** What the worker reports back. */
+type WorkerResult =
+  | { kind: 'exit'; code: number }
+  | { kind: 'trap'; name: string; message: string; stack: string }
+  | { kind: 'error'; message: string };
+
+// CommonJS source evaluated in the worker (eval workers run like `node -e`). Kept as text so the
+// bundled CLI needs no separate worker file.
+const WORKER_SOURCE = String.raw`(function () {
+const { workerData, parentPort } = require('node:worker_threads');
+// Node prints "ExperimentalWarning: WASI is an experimental feature" when node:wasi loads; the
+// program's stderr must contain only the program's output, so drop exactly that warning.
+const emitWarning = process.emitWarning;
+process.emitWarning = function (warning, ...rest) {
+  const msg = typeof warning === 'string' ? warning : (warning && warning.message) || '';
+  const opt = rest[0];
+  const type = typeof opt === 'string' ? opt : (opt && opt.type) || (warning && warning.name) || '';
+  if (/experimental/i.test(String(type)) && /\bWASI\b/.test(String(msg))) return;
+  return emitWarning.call(process, warning, ...rest);
+};
+const { WASI } = require('node:wasi');
+const { module, args, env } = workerData;
+let instance;
+try {
+  const wasi = new WASI({ version: 'preview1', args, env, returnOnExit: true });
+  instance = new WebAssembly.Instance(module, wasi.getImportObject());
+  let code;
+  try {
+    code = wasi.start(instance);
+  } catch (e) {
+    // the runtime buffers stdout: keep what the program printed before the trap
+    try { if (typeof instance.exports.rt_flush === 'function') instance.exports.rt_flush(); } catch {}
+    parentPort.postMessage({ kind: 'trap', name: String(e && e.name), message: String(e && e.message), stack: String(e && e.stack) });
+    return;
+  }
+  parentPort.postMessage({ kind: 'exit', code: typeof code === 'number' ? code : 0 });
+} catch (e) {
+  parentPort.postMessage({ kind: 'error', message: String(e && e.message || e) });
+}
+})();
+`;
+
+/**
+ * Runs `wasm` as a WASI command and resolves to its exit code. Throws when the module cannot be
+ * compiled or instantiated (a compiler or host fault, not a program fault).
+ */
+export async function runWasi(wasm: Uint8Array, opts: RunWasiOptions): Promise<number> {
+  const module = await WebAssembly.compile(wasm as Uint8Array<ArrayBuffer>);
+  const result = await new Promise<WorkerResult>((resolve, reject) => {
+    let settled = false;
+    const worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: { module, args: opts.args, env: opts.env ?? {} },
+      resourceLimits: { stackSizeMb: opts.stackSizeMb ?? 64 },
+      stdout: false,
+      stderr: false,
+    });
+    worker.on('message', (m: WorkerResult) => { settled = true; resolve(m); });
+    worker.on('error', e => { if (!settled) { settled = true; reject(e); } });
+    worker.on('exit', code => {
+      if (!settled) { settled = true; resolve({ kind: 'error', message: `the program's thread ended unexpectedly (${code})` }); }
+    });
+  });
+  switch (result.kind) {
+    case 'exit':
+      return result.code;
+    case 'error':
+      throw new Error(result.message);
+    case 'trap': {
+      const line = opts.sourceMap ? trapLine(result.stack, opts.sourceMap) : undefined;
+      process.stderr.write(`${opts.file}${line ? `:${line}` : ''}: panic: ${describeTrap(result)}\n`);
+      return 3;
+    }
+  }
+}
+
+/** A trap's message in words a Ruchy programmer understands. */
+export function describeTrap(t: { name: string; message: string }): string {
+  if (t.name === 'RangeError' && /call stack/i.test(t.message)) return 'stack overflow (recursion too deep)';
+  if (/^unreachable/i.test(t.message)) return 'unreachable code executed (wasm trap)';
+  return t.message || t.name;
+}
+
+/** The Ruchy line of the innermost wasm frame of a trap, from a wasm source map; undefined if unknown. */
+export function trapLine(stack: string, sourceMapJson: string): number | undefined {
+  const m = /wasm-function\[\d+\]:0x([0-9a-f]+)/i.exec(stack);
+  if (!m) return undefined;
+  const offset = parseInt(m[1], 16);
+  let map: { mappings?: string };
+  try { map = JSON.parse(sourceMapJson); } catch { return undefined; }
+  if (typeof map.mappings !== 'string') return undefined;
+  // wasm source maps have one generated line; each segment's generated column is a byte offset
+  let col = 0, line = 0, best: number | undefined, bestCol = -1;
+  for (const seg of map.mappings.split(/[,;]/)) {
+    if (!seg) continue;
+    const f = decodeVlq(seg);
+    col += f[0];
+    if (f.length >= 4) {
+      line += f[2];
+      if (col <= offset && col > bestCol) { bestCol = col; best = line + 1; }
+    }
+  }
+  return best;
+}
+
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+function decodeVlq(seg: string): number[] {
+  const out: number[] = [];
+  let value = 0, shift = 0;
+  for (const ch of seg) {
+    const digit = B64.indexOf(ch);
+    if (digit < 0) break;
+    value += (digit & 31) * 2 ** shift;
+    if (digit & 32) { shift += 5; continue; }
+    out.push(value % 2 === 1 ? -Math.floor(value / 2) : value / 2);
+    value = 0;
+    shift = 0;
+  }
+  return out;
+}

@@ -339,3 +339,4 @@ export function mapDisplay(s: usize, m: usize, mode: i32): usize {
   rt_free(order);
   return appendByte(s, 125);
 }
+export function rt_map_is_empty(m: usize): i32 { return load<i32>(m, M_LEN) == 0 ? 1 : 0; }

@@ -213,4 +213,9 @@ export async function main(argv: string[]): Promise<number> {
   return code;
 }
 
-process.exitCode = await main(hideBin(process.argv));
+try {
+  process.exitCode = await main(hideBin(process.argv));
+} catch (e) {
+  // main handles every expected failure; this is the last guard against a raw JS stack trace
+  process.exitCode = internalError('ruchyc', e);
+}

@@ -11,7 +11,7 @@ const wasmBytes = readFileSync(join(root, 'runtime-as/build/runtime.wasm'));
 const wasmModule = new WebAssembly.Module(wasmBytes);
 const methods = JSON.parse(readFileSync(join(root, 'runtime-as/methods.json'), 'utf8'));
 
-class Exit extends Error { constructor(code) { super('exit ' + code); this.code = code; } }
+class Exit extends Error { constructor(code, err = '') { super('exit ' + code + ' ' + err); this.code = code; } }
 
 const K = { NIL: 0, BOOL: 1, INT: 2, FLOAT: 3, STR: 4, ARRAY: 5, TUPLE: 6, STRUCT: 7, ENUM: 8, MAP: 9, CLOSURE: 10, RANGE: 11, CLASS: 12, CELL: 13 };
 const EK = { REF: 0, INT: 1, FLOAT: 2, BOOL: 3 };
@@ -34,7 +34,7 @@ function rt() {
       v.setUint32(nw, total, true);
       return 0;
     },
-    proc_exit(code) { io.code = code; throw new Exit(code); },
+    proc_exit(code) { io.code = code; throw new Exit(code, io.err); },
   };
   const inst = new WebAssembly.Instance(wasmModule, { wasi_snapshot_preview1: wasi });
   const x = inst.exports;
@@ -451,6 +451,359 @@ test('output: stdout buffered until flush, stderr immediate', () => {
   h.x.rt_write_out(h.str('b'));
   h.x.rt_flush();
   assert.is(h.io.out, 'ab');
+});
+
+
+// ------------------------------------------------------------------ methods: values
+test('string methods', () => {
+  const h = rt();
+  const { x } = h;
+  const S = (s) => h.str(s);
+  const t = S('  Hello, Ruchy World  ');
+  const tr = x.rt_str_trim(t);
+  assert.is(h.read(tr), 'Hello, Ruchy World');
+  assert.is(h.read(x.rt_str_trim_start(t)), 'Hello, Ruchy World  ');
+  assert.is(h.read(x.rt_str_trim_end(t)), '  Hello, Ruchy World');
+  assert.is(h.read(x.rt_str_trim(S('\u00a0 x\u3000'))), 'x');
+  assert.is(h.read(x.rt_str_to_uppercase(S('héllo w'))), 'HÉLLO W');
+  assert.is(h.read(x.rt_str_to_lowercase(S('ÀB c'))), 'àb c');
+  assert.is(x.rt_str_contains(tr, S('Ruchy')), 1);
+  assert.is(x.rt_str_contains(tr, S('ruchy')), 0);
+  assert.is(x.rt_str_starts_with(tr, S('Hello')), 1);
+  assert.is(x.rt_str_ends_with(tr, S('world')), 0);
+  assert.is(h.read(x.rt_str_replace(tr, S('o'), S('0'))), 'Hell0, Ruchy W0rld');
+  assert.is(h.read(x.rt_str_replace(S('ab'), S(''), S('-'))), '-a-b-');
+  assert.is(h.read(x.rt_str_substring(tr, 7n, 12n)), 'Ruchy');
+  assert.is(h.read(x.rt_str_substring(S('abc'), 1n, 99n)), 'bc');
+  assert.is(h.read(x.rt_str_char_at(tr, 7n, 1)), 'R');
+  assert.match(h.panics(() => x.rt_str_char_at(S('ab'), 5n, 9)), 'prog.ruchy:9: panic:');
+  const h2 = rt();
+  assert.is(h2.x.rt_str_is_empty(h2.str('')), 1);
+  assert.is(h2.show(h2.x.rt_str_split(h2.str('red,green,,blue'), h2.str(','))), '["red", "green", "", "blue"]');
+  assert.is(h2.show(h2.x.rt_str_split(h2.str('ab'), h2.str(''))), '["", "a", "b", ""]');
+  assert.is(h2.show(h2.x.rt_str_split_whitespace(h2.str(' a  b\tc '))), '["a", "b", "c"]');
+  assert.is(h2.show(h2.x.rt_str_chars(h2.str('hé'))), '["h", "é"]');
+  assert.is(h2.show(h2.x.rt_str_lines(h2.str('one\ntwo\r\nthree\n'))), '["one", "two", "three"]');
+  assert.is(h2.show(h2.x.rt_str_as_bytes(h2.str('Hi'))), '[72, 105]');
+  assert.is(h2.x.rt_str_is_numeric(h2.str('12345')), 1);
+  assert.is(h2.x.rt_str_is_numeric(h2.str('')), 0);
+  assert.is(h2.x.rt_str_is_alphabetic(h2.str('abc1')), 0);
+  assert.is(h2.x.rt_str_is_alphabetic(h2.str('héllo')), 1);
+  assert.is(h2.x.rt_str_is_alphanumeric(h2.str('abc1')), 1);
+  assert.is(h2.x.rt_str_is_whitespace(h2.str(' \t')), 1);
+  assert.is(h2.x.rt_str_is_uppercase(h2.str('AB')), 1);
+  assert.is(h2.x.rt_str_is_lowercase(h2.str('aB')), 0);
+  assert.is(h2.x.rt_str_to_int(h2.str(' 256 '), 1), 256n);
+  assert.is(h2.x.rt_str_to_float(h2.str('2.5'), 1), 2.5);
+  assert.is(h2.read(h2.x.rt_str_to_string(h2.str('s'))), 's');
+  assert.is(h2.x.rt_str_len(h2.str('héllo')), 6n);
+  assert.is(h2.x.rt_str_char_count(h2.str('héllo')), 5n);
+  assert.is(h2.show(h2.x.rt_str_find(h2.str('héllo'), h2.str('l'))), 'Some(2)');
+  assert.is(h2.show(h2.x.rt_str_find(h2.str('abc'), h2.str('z'))), 'None');
+  assert.is(h2.x.rt_str_index_of(h2.str('abc'), h2.str('c')), 2n);
+  assert.is(h2.x.rt_str_index_of(h2.str('abc'), h2.str('z')), -1n);
+  assert.is(h2.x.rt_str_count(h2.str('banana'), h2.str('an')), 2n);
+  assert.is(h2.read(h2.x.rt_str_reverse(h2.str('stressé'))), 'ésserts');
+  assert.match(h2.panics(() => h2.x.rt_str_to_int(h2.str('x1'), 4)), "prog.ruchy:4: panic: Failed to parse 'x1'");
+});
+
+test('array methods', () => {
+  const h = rt();
+  const { x } = h;
+  const fruits = h.strs(['apple', 'banana', 'cherry']);
+  assert.is(x.rt_arr_contains(fruits, h.str('banana')), 1);
+  assert.is(x.rt_arr_contains(fruits, h.str('grape')), 0);
+  assert.is(x.rt_arr_contains(h.ints([1, 2, 3]), h.int(2)), 1);
+  assert.is(x.rt_arr_contains(h.ints([1, 2, 3]), h.flt(2)), 1);
+  assert.is(h.show(x.rt_arr_first(fruits)), 'apple');
+  assert.is(h.show(x.rt_arr_last(fruits)), 'cherry');
+  assert.is(h.show(x.rt_arr_first(h.refs([]))), 'nil');
+  assert.is(h.show(x.rt_arr_get(fruits, 1n)), 'banana');
+  assert.is(h.show(x.rt_arr_get(fruits, 5n)), 'nil');
+  assert.is(h.show(x.rt_arr_get(fruits, -1n)), 'nil');
+  assert.is(h.show(x.rt_arr_index_of(fruits, h.str('cherry'))), 'Some(2)');
+  assert.is(x.rt_arr_is_empty(h.ints([])), 1);
+  const q = h.ints([4, 8, 15, 16, 23, 42]);
+  assert.is(x.rt_arr_sum_i64(q, 1), 108n);
+  assert.is(x.rt_arr_product_i64(h.ints([2, 3, 4]), 1), 24n);
+  assert.is(x.rt_arr_sum_f64(h.floats([0.1, 0.2])), 0.30000000000000004);
+  assert.is(x.rt_arr_product_f64(h.floats([1.5, 2])), 3);
+  assert.is(h.show(x.rt_arr_sum(h.refs([h.int(1), h.int(2)]), 1)), '3');
+  assert.is(h.show(x.rt_arr_sum(h.refs([h.int(1), h.flt(2.5)]), 1)), '3.5');
+  assert.is(h.show(x.rt_arr_sum(h.refs([]), 1)), '0');
+  assert.is(h.show(x.rt_arr_product(h.refs([]), 1)), '1');
+  assert.is(h.show(x.rt_arr_min(q)), '4');
+  assert.is(h.show(x.rt_arr_max(h.floats([2.5, 1.25, 4]))), '4.0');
+  assert.is(h.show(x.rt_arr_max(h.refs([]))), 'nil');
+  const big = x.rt_arr_push_i64(x.rt_arr_push_i64(x.rt_arr_new(EK.INT, 0), 9223372036854775807n), 1n);
+  assert.match(h.panics(() => x.rt_arr_sum_i64(big, 5)), 'prog.ruchy:5: panic: integer overflow');
+});
+
+test('array methods: ordering, pieces, sets, pairs, mutation', () => {
+  const h = rt();
+  const { x } = h;
+  const d = h.ints([5, 3, 8, 1, 9, 2]);
+  assert.is(h.show(x.rt_arr_sort(d)), '[1, 2, 3, 5, 8, 9]');
+  assert.is(h.show(d), '[5, 3, 8, 1, 9, 2]');
+  assert.is(h.show(x.rt_arr_sort(h.floats([19.99, 5, -2.25, 0.75]))), '[-2.25, 0.75, 5.0, 19.99]');
+  assert.is(h.show(x.rt_arr_sort(h.strs(['mia', 'zoe', 'ada', 'liam']))), '["ada", "liam", "mia", "zoe"]');
+  assert.is(h.show(x.rt_arr_sort(h.refs([h.pair(h.int(2), h.str('b')), h.pair(h.int(1), h.str('z')), h.pair(h.int(2), h.str('a'))]))), '[(1, "z"), (2, "a"), (2, "b")]');
+  assert.is(h.show(x.rt_arr_sort(h.refs([h.int(3), h.flt(1.5), h.int(-2)]))), '[-2, 1.5, 3]');
+  const big = h.ints(Array.from({ length: 1000 }, (_, i) => (i * 7919) % 1000));
+  const sorted = x.rt_arr_sort(big);
+  for (let i = 0; i < 1000; i++) assert.is(x.rt_arr_get_i64(sorted, BigInt(i), 1), BigInt(i));
+  assert.is(h.show(x.rt_arr_reverse(d)), '[2, 9, 1, 8, 3, 5]');
+  let u = x.rt_arr_sort_in_place(h.ints([3, 1, 2]));
+  assert.is(h.show(u), '[1, 2, 3]');
+  assert.is(h.read(x.rt_arr_join(h.strs(['2024', '06', '15']), h.str('-'))), '2024-06-15');
+  assert.is(h.read(x.rt_arr_join(h.ints([1, 2, 3]), h.str(', '))), '1, 2, 3');
+  assert.is(h.read(x.rt_arr_join(h.refs([]), h.str(','))), '');
+  const letters = h.strs(['a', 'b', 'c', 'd', 'e']);
+  assert.is(h.show(x.rt_arr_slice_m(letters, 1n, 3n)), '["b", "c"]');
+  assert.is(h.show(x.rt_arr_take(letters, 2n)), '["a", "b"]');
+  assert.is(h.show(x.rt_arr_skip(letters, 3n)), '["d", "e"]');
+  assert.is(h.show(x.rt_arr_take(letters, 99n)), '["a", "b", "c", "d", "e"]');
+  const m = h.strs(['ann', 'bob', 'cy']), e = h.strs(['bob', 'dee']);
+  assert.is(h.show(x.rt_arr_union(m, e)), '["ann", "bob", "cy", "dee"]');
+  assert.is(h.show(x.rt_arr_intersection(m, e)), '["bob"]');
+  assert.is(h.show(x.rt_arr_difference(m, e)), '["ann", "cy"]');
+  assert.is(h.show(x.rt_arr_unique(h.ints([3, 1, 3, 2, 1, 3]))), '[3, 1, 2]');
+  assert.is(h.show(x.rt_arr_flatten(h.refs([h.ints([1, 2]), h.ints([3]), h.refs([]), h.refs([h.int(4), h.ints([5])])]))), '[1, 2, 3, 4, [5]]');
+  assert.is(h.show(x.rt_arr_enumerate(h.strs(['red', 'green']))), '[(0, "red"), (1, "green")]');
+  assert.is(h.show(x.rt_arr_zip(h.ints([1, 2, 3]), h.strs(['x', 'y']))), '[(1, "x"), (2, "y")]');
+  let a = h.ints([1, 3]);
+  a = x.rt_arr_insert(a, 1n, h.int(2), 1);
+  assert.is(h.show(a), '[1, 2, 3]');
+  const out = x.rt_alloc(4);
+  a = x.rt_arr_remove(a, 0n, out, 1);
+  assert.is(h.show(h.i32(out)), '1');
+  assert.is(h.show(a), '[2, 3]');
+  a = x.rt_arr_extend(a, h.ints([4, 5]), 1);
+  assert.is(h.show(a), '[2, 3, 4, 5]');
+  a = x.rt_arr_extend(a, h.strs(['s']), 1 * 1) ;
+  assert.is(h.show(a), '[2, 3, 4, 5, "s"]');
+  a = x.rt_arr_clear(a);
+  assert.is(h.show(a), '[]');
+  let p = x.rt_arr_push_dyn(h.floats([1]), h.int(2), 1);
+  assert.is(h.show(p), '[1.0, 2.0]');
+  p = x.rt_arr_set_dyn(p, 0n, h.flt(0.5), 1);
+  assert.is(h.show(p), '[0.5, 2.0]');
+  assert.match(h.panics(() => x.rt_arr_remove(h.ints([]), 0n, 0, 6)), 'prog.ruchy:6: panic: index out of bounds');
+});
+
+test('dyn operators', () => {
+  const h = rt();
+  const { x } = h;
+  assert.is(h.show(x.rt_dyn_add(h.int(2), h.int(3), 1)), '5');
+  assert.is(h.show(x.rt_dyn_add(h.int(2), h.flt(0.5), 1)), '2.5');
+  assert.is(h.show(x.rt_dyn_add(h.str('x'), h.int(1), 1)), 'x1');
+  assert.is(h.show(x.rt_dyn_add(h.strs(['a']), h.str('!'), 1)), '["a"]!');
+  assert.is(h.show(x.rt_dyn_add(h.ints([1]), h.ints([2]), 1)), '[1, 2]');
+  assert.is(h.show(x.rt_dyn_sub(h.int(2), h.int(3), 1)), '-1');
+  assert.is(h.show(x.rt_dyn_mul(h.str('ab'), h.int(2), 1)), 'abab');
+  assert.is(h.show(x.rt_dyn_mul(h.flt(1.5), h.int(2), 1)), '3.0');
+  assert.is(h.show(x.rt_dyn_div(h.int(-7), h.int(2), 1)), '-3');
+  assert.is(h.show(x.rt_dyn_rem(h.int(-7), h.int(2), 1)), '-1');
+  assert.is(h.show(x.rt_dyn_div(h.int(7), h.flt(2), 1)), '3.5');
+  assert.is(h.show(x.rt_dyn_pow(h.int(2), h.int(10), 1)), '1024');
+  assert.is(h.show(x.rt_dyn_pow(h.int(2), h.int(-1), 1)), '0.5');
+  assert.is(h.show(x.rt_dyn_neg(h.flt(2), 1)), '-2.0');
+  assert.is(h.show(x.rt_dyn_not(x.rt_true(), 1)), 'false');
+  assert.is(h.show(x.rt_dyn_bitand(h.int(6), h.int(3), 1)), '2');
+  assert.is(h.show(x.rt_dyn_bitor(h.int(6), h.int(3), 1)), '7');
+  assert.is(h.show(x.rt_dyn_bitxor(h.int(6), h.int(3), 1)), '5');
+  assert.is(h.show(x.rt_dyn_shl(h.int(1), h.int(4), 1)), '16');
+  assert.is(h.show(x.rt_dyn_shr(h.int(-16), h.int(2), 1)), '-4');
+  assert.is(x.rt_dyn_lt(h.int(1), h.flt(1.5), 1), 1);
+  assert.is(x.rt_dyn_le(h.str('a'), h.str('a'), 1), 1);
+  assert.is(x.rt_dyn_gt(h.str('b'), h.str('a'), 1), 1);
+  assert.is(x.rt_dyn_ge(h.int(1), h.int(2), 1), 0);
+  assert.is(x.rt_dyn_truthy(x.rt_false(), 1), 0);
+  assert.is(x.rt_dyn_truthy(x.rt_nil(), 1), 0);
+  assert.is(x.rt_dyn_truthy(h.int(0), 1), 1);
+  assert.is(x.rt_dyn_len(h.str('héllo'), 1), 6n);
+  assert.is(x.rt_dyn_len(h.ints([1, 2]), 1), 2n);
+  assert.is(x.rt_dyn_len(h.pair(h.int(1), h.int(2)), 1), 2n);
+  assert.is(x.rt_dyn_len(x.rt_range_new(0n, 3n, 1), 1), 4n);
+  assert.is(h.show(x.rt_dyn_index(h.ints([7, 8]), h.int(1), 1)), '8');
+  assert.is(h.show(x.rt_dyn_index(h.str('héllo'), h.int(1), 1)), 'é');
+  assert.is(h.show(x.rt_dyn_index(h.map([[h.str('k'), h.int(1)]]), h.str('k'), 1)), '1');
+  assert.is(h.show(x.rt_dyn_index(h.pair(h.int(1), h.str('b')), h.int(1), 1)), 'b');
+  assert.is(h.read(x.rt_type_name(h.flt(1))), 'float');
+  assert.is(h.read(x.rt_type_name(h.obj(K.STRUCT, h.T.Team, [[EK.REF, h.str('a')], [EK.REF, h.refs([])], [EK.REF, x.rt_none()]]))), 'Team');
+  assert.is(x.rt_int_pow(3n, 4n, 1), 81n);
+  assert.is(x.rt_f64_pow(2, 0.5), Math.SQRT2);
+  assert.is(x.rt_f64_rem(-7.5, 2), -1.5);
+  assert.match(h.panics(() => x.rt_dyn_add(h.int(9223372036854775807n), h.int(1), 2)), 'prog.ruchy:2: panic: integer overflow');
+  let h2 = rt(); assert.match(h2.panics(() => h2.x.rt_dyn_mul(h2.int(4611686018427387904n), h2.int(2), 1)), 'overflow');
+  h2 = rt(); assert.match(h2.panics(() => h2.x.rt_int_pow(10n, 19n, 1)), 'overflow');
+  h2 = rt(); assert.match(h2.panics(() => h2.x.rt_dyn_div(h2.int(1), h2.int(0), 3)), 'division by zero');
+  h2 = rt(); assert.match(h2.panics(() => h2.x.rt_dyn_rem(h2.int(1), h2.int(0), 3)), 'remainder by zero');
+  h2 = rt(); assert.match(h2.panics(() => h2.x.rt_dyn_sub(h2.str('a'), h2.int(0), 3)), /cannot apply `-` to str and int/);
+  h2 = rt(); assert.match(h2.panics(() => h2.x.rt_unbox_i64(h2.str('a'), 3)), 'expected int, found str');
+});
+
+test('builtins: unwrap / expect / assert_eq / conversions / math', () => {
+  const h = rt();
+  const { x } = h;
+  assert.is(h.show(x.rt_unwrap(h.some(h.int(3)), 1)), '3');
+  assert.is(h.show(x.rt_unwrap(h.obj(K.ENUM, h.T.Ok, [[EK.REF, h.str('v')]]), 1)), 'v');
+  assert.is(h.show(x.rt_expect(h.some(h.int(4)), h.str('m'), 1)), '4');
+  assert.is(h.show(x.rt_unwrap_or(x.rt_none(), h.int(0))), '0');
+  assert.is(h.show(x.rt_unwrap_or(h.some(h.int(2)), h.int(0))), '2');
+  assert.is(x.rt_is_some(h.some(h.int(1))), 1);
+  assert.is(x.rt_is_none(x.rt_none()), 1);
+  assert.is(x.rt_is_ok(x.rt_ok(h.int(1))), 1);
+  assert.is(x.rt_is_err(x.rt_err(h.int(1))), 1);
+  assert.is(h.show(x.rt_some(h.str('a'))), 'Some("a")');
+  assert.is(h.show(x.rt_err(h.str('a'))), 'Err("a")');
+  x.rt_assert_eq(h.int(1), h.flt(1), 1);
+  x.rt_assert_ne(h.int(1), h.int(2), 1);
+  assert.is(h.read(x.rt_str_of(h.flt(3))), '3.0');
+  assert.is(h.read(x.rt_i64_to_str(-5n)), '-5');
+  assert.is(h.read(x.rt_f64_to_str(2.5)), '2.5');
+  assert.is(h.read(x.rt_bool_to_str(0)), 'false');
+  assert.is(x.rt_int_of(h.flt(-4.8), 1), -4n);
+  assert.is(x.rt_int_of(x.rt_true(), 1), 1n);
+  assert.is(x.rt_int_of(h.str('123'), 1), 123n);
+  assert.is(x.rt_float_of(h.int(3), 1), 3);
+  assert.is(x.rt_float_of(h.str('2.5'), 1), 2.5);
+  assert.is(x.rt_parse_int(h.str('-17'), 1), -17n);
+  assert.is(x.rt_parse_float(h.str('6.25'), 1), 6.25);
+  assert.is(x.rt_abs_i64(-7n, 1), 7n);
+  assert.is(x.rt_abs_f64(-2.5), 2.5);
+  assert.is(x.rt_min_i64(3n, 9n), 3n);
+  assert.is(x.rt_max_i64(3n, 9n), 9n);
+  assert.is(x.rt_min_f64(2.5, 1.5), 1.5);
+  assert.is(x.rt_max_f64(2.5, 1.5), 2.5);
+  assert.is(h.show(x.rt_dyn_max(h.int(4), h.flt(2.5), 1)), '4.0');
+  assert.is(h.show(x.rt_dyn_min(h.int(4), h.int(-1), 1)), '-1');
+  assert.is(h.show(x.rt_dyn_abs(h.int(-3), 1)), '3');
+  assert.is(h.show(x.rt_dyn_pow_fn(h.int(2), h.int(10), 1)), '1024');
+  assert.is(h.show(x.rt_dyn_pow_fn(h.flt(2), h.int(3), 1)), '8.0');
+  assert.is(x.rt_sqrt_f64(144), 12);
+  assert.is(x.rt_floor_f64(-3.2), -4);
+  assert.is(x.rt_ceil_f64(-3.7), -3);
+  assert.is(x.rt_round_f64(2.5), 3);
+  assert.is(x.rt_round_f64(-2.5), -3);
+  assert.is(x.rt_round_f64(3.49), 3);
+  assert.is(x.rt_floor_int(3.7), 3n);
+  assert.is(x.rt_ceil_int(3.2), 4n);
+  assert.is(x.rt_round_int(-2.5), -3n);
+  assert.is(x.rt_f64_to_int(9.99), 9n);
+  assert.is(x.rt_f64_to_int(1e300), 9223372036854775807n);
+  assert.is(x.rt_i64_to_f64(7n), 7);
+  assert.is(x.rt_pow_f64(2, 3), 8);
+  assert.is(x.rt_int_pow_m(-12n, 2n, 1), 144n);
+  assert.is(x.rt_i64_id(5n), 5n);
+  assert.is(x.rt_f64_id(5.5), 5.5);
+  assert.is(h.show(x.rt_range_to_array(0n, 10n, 3n, 1)), '[0, 3, 6, 9]');
+  assert.is(h.show(x.rt_range_to_array(5n, 0n, -2n, 1)), '[5, 3, 1]');
+  assert.is(h.show(x.rt_iter_array(x.rt_range_new(1n, 3n, 1), 1)), '[1, 2, 3]');
+  assert.is(h.show(x.rt_iter_array(h.str('hé'), 1)), '["h", "é"]');
+  assert.is(h.show(x.rt_iter_array(h.ints([1]), 1)), '[1]');
+  assert.is(h.show(x.rt_iter_array(h.map([[h.str('a'), h.int(1)]]), 1)), '[("a", 1)]');
+  assert.is(x.rt_map_is_empty(x.rt_map_new()), 1);
+  assert.is(h.show(x.rt_map_clear(h.map([[h.int(1), h.int(2)]]))), '{}');
+  assert.is(h.show(x.rt_map_get_or_nil(h.map([]), h.int(1))), 'nil');
+  let h2 = rt(); assert.match(h2.panics(() => h2.x.rt_unwrap(h2.x.rt_none(), 5)), 'prog.ruchy:5: panic: called `Option::unwrap()` on a `None` value');
+  h2 = rt(); assert.match(h2.panics(() => h2.x.rt_unwrap(h2.x.rt_err(h2.str('empty quantity')), 5)), 'called `Result::unwrap()` on an `Err` value: "empty quantity"');
+  h2 = rt(); assert.match(h2.panics(() => h2.x.rt_expect(h2.x.rt_none(), h2.str('needed it'), 5)), 'panic: needed it');
+  h2 = rt(); assert.match(h2.panics(() => h2.x.rt_assert_eq(h2.int(550), h2.int(600), 10)), /prog\.ruchy:10: panic: assertion `left == right` failed\n  left: 550\n right: 600/);
+  h2 = rt(); assert.match(h2.panics(() => h2.x.rt_assert_ne(h2.int(1), h2.int(1), 10)), 'left != right');
+  h2 = rt(); assert.match(h2.panics(() => h2.x.rt_parse_int(h2.str(' 1'), 2)), "cannot parse ' 1' as int");
+  h2 = rt(); assert.match(h2.panics(() => h2.x.rt_range_to_array(0n, 1n, 0n, 2)), 'step');
+});
+
+test('dyn methods dispatch on the receiver kind', () => {
+  const h = rt();
+  const { x } = h;
+  assert.is(h.show(x.rt_dm_len(h.str('héllo'), 1)), '6');
+  assert.is(h.show(x.rt_dm_len(h.ints([1, 2]), 1)), '2');
+  assert.is(h.show(x.rt_dm_len(h.pair(h.int(1), h.int(2)), 1)), '2');
+  assert.is(h.show(x.rt_dm_contains(h.str('abc'), h.str('b'), 1)), 'true');
+  assert.is(h.show(x.rt_dm_contains(h.ints([1]), h.int(1), 1)), 'true');
+  assert.is(h.show(x.rt_dm_get(h.map([[h.str('a'), h.int(1)]]), h.str('a'), 1)), 'Some(1)');
+  assert.is(h.show(x.rt_dm_get(h.ints([5]), h.int(0), 1)), '5');
+  assert.is(h.show(x.rt_dm_substring(h.str('hello'), h.int(1), h.int(3), 1)), 'el');
+  assert.is(h.show(x.rt_dm_abs(h.int(-2), 1)), '2');
+  assert.is(h.show(x.rt_dm_abs(h.flt(-2), 1)), '2.0');
+  assert.is(h.show(x.rt_dm_to_string(h.pair(h.int(1), h.str('a')), 1)), '(1, "a")');
+  assert.is(h.show(x.rt_dm_unwrap(h.some(h.int(1)), 1)), '1');
+  let a = x.rt_dm_push(h.ints([1]), h.int(2), 1);
+  assert.is(h.show(a), '[1, 2]');
+  const out = x.rt_alloc(4);
+  a = x.rt_dm_pop(a, out, 1);
+  assert.is(h.show(h.i32(out)), '2');
+  let m = x.rt_dm_insert(x.rt_map_new(), h.str('k'), h.int(1), 1);
+  assert.is(h.show(m), '{k: 1}');
+  m = x.rt_dm_remove(m, h.str('k'), out, 1);
+  assert.is(h.show(h.i32(out)), 'Some(1)');
+  a = x.rt_dm_remove(h.ints([7, 8]), h.int(0), out, 1);
+  assert.is(h.show(h.i32(out)), '7');
+  assert.match(h.panics(() => x.rt_dm_trim(h.int(1), 8)), 'prog.ruchy:8: panic: no method `trim` on type int');
+});
+
+// ------------------------------------------------------------------ methods.json: every entry runs
+test('methods.json: every method and function runs on a sample value', () => {
+  const h = rt();
+  const { x } = h;
+  const sampleRecv = {
+    str: () => h.str('  Hello, Wörld 42 '), int: () => 7n, float: () => 2.5, bool: () => 1,
+    arr: () => h.refs([h.int(3), h.int(1), h.int(2)]), arr_int: () => h.ints([3, 1, 2]), arr_float: () => h.floats([1.5, 0.5]),
+    arr_bool: () => x.rt_arr_push_bool(x.rt_arr_new(EK.BOOL, 0), 1), arr_ref: () => h.strs(['b', 'a']),
+    map: () => h.map([[h.str('a'), h.int(1)], [h.str('b'), h.int(2)]]), option: () => h.some(h.int(1)),
+    result: () => x.rt_ok(h.int(1)), range: () => x.rt_range_new(0n, 3n, 0),
+  };
+  const boxed = { int: () => h.int(1), float: () => h.flt(1.5), bool: () => x.rt_true(), str: () => h.str('l') };
+  const param = (p, cls) => {
+    if (p === 'int') return 1n;
+    if (p === 'float') return 1.5;
+    if (p === 'bool') return 1;
+    if (p === 'str') return h.str('l');
+    if (p === 'elem') return cls === 'arr_int' ? 1n : cls === 'arr_float' ? 1.5 : cls === 'arr_bool' ? 1 : h.int(1);
+    if (p.startsWith('arr')) return sampleRecv[cls]?.() ?? h.ints([1]);
+    if (p === 'map') return sampleRecv.map();
+    return h.int(1);
+  };
+  let count = 0;
+  for (const [cls, ms] of Object.entries(methods.methods)) {
+    for (const [name, m] of Object.entries(ms)) {
+      let recv, args;
+      if (cls === 'dyn') {
+        // the first typed class implementing the method provides the receiver and argument kinds
+        const [tc, tt] = Object.entries(methods.methods).find(([c, t]) => c !== 'dyn' && t[name]);
+        const tm = tt[name];
+        const r = sampleRecv[tc]();
+        recv = tc === 'int' ? h.int(r) : tc === 'float' ? h.flt(r) : tc === 'bool' ? x.rt_true() : r;
+        args = tm.params.map(p => (boxed[p] ?? (p === 'elem' ? () => h.int(1) : () => param(p, tc)))());
+      } else {
+        recv = sampleRecv[cls]();
+        args = m.params.map(p => param(p, cls));
+      }
+      const outp = m.out ? [x.rt_alloc(4)] : [];
+      const line = m.line ? [1] : [];
+      let r;
+      try { r = x[m.fn](recv, ...args, ...outp, ...line); } catch (e) { if (!(e instanceof Exit)) throw e; r = 'panicked'; }
+      assert.ok(r !== undefined || m.ret === 'nil', `${cls}.${name}`);
+      count++;
+    }
+  }
+  const sampleFn = { int: () => 5n, float: () => 2.25, bool: () => 1, str: () => h.str('12'), dyn: () => h.int(-3), arr: () => h.ints([1]), map: () => sampleRecv.map() };
+  for (const [name, overloads] of Object.entries(methods.functions)) {
+    for (const m of overloads) {
+      if (name === 'assert_eq' || name === 'assert_ne' || name === 'assert') {
+        // run the passing case
+        const args = name === 'assert' ? [1, h.str('m')] : name === 'assert_eq' ? [h.int(1), h.int(1)] : [h.int(1), h.int(2)];
+        x[m.fn](...args, 1);
+      } else {
+        const args = m.params.map(p => sampleFn[p]());
+        try { x[m.fn](...args, ...(m.line ? [1] : [])); } catch (e) { if (!(e instanceof Exit)) throw e; }
+      }
+      count++;
+    }
+  }
+  assert.ok(count > 150);
 });
 
 // ------------------------------------------------------------------ methods.json

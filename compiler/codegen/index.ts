@@ -40,7 +40,7 @@ export function codegen(ir: IRModule, runtime: RuntimeImage = loadRuntime()): Co
   // ---- globals
   mod.addGlobal('__depth', binaryen.i32, true, mod.i32.const(0));
   for (const g of ir.globals) {
-    const init = g.vt === 'i64' ? mod.i64.const(0, 0) : g.vt === 'f64' ? mod.f64.const(0) : mod.i32.const(0);
+    const init = g.vt === 'i64' ? (mod.i64.const as unknown as (v: bigint) => binaryen.ExpressionRef)(0n) : g.vt === 'f64' ? mod.f64.const(0) : mod.i32.const(0);
     mod.addGlobal(g.name, T(g.vt), true, init);
   }
 
@@ -60,8 +60,8 @@ export function codegen(ir: IRModule, runtime: RuntimeImage = loadRuntime()): Co
         if (e.vt === 'i32') return mod.i32.const(Number(e.value));
         if (e.vt === 'f64') return mod.f64.const(Number(e.value));
         {
-          const v = BigInt.asUintN(64, BigInt(e.value));
-          return mod.i64.const(Number(v & 0xffffffffn) | 0, Number(v >> 32n) | 0);
+          // binaryen >= 123 takes the 64-bit value as one BigInt
+          return (mod.i64.const as unknown as (v: bigint) => binaryen.ExpressionRef)(BigInt.asIntN(64, BigInt(e.value)));
         }
       case 'get': return mod.local.get(e.local, T(e.vt));
       case 'set': return mod.local.set(e.local, emit(e.value));
@@ -122,8 +122,21 @@ export function codegen(ir: IRModule, runtime: RuntimeImage = loadRuntime()): Co
 type Bin = (a: binaryen.ExpressionRef, b: binaryen.ExpressionRef) => binaryen.ExpressionRef;
 type Un = (a: binaryen.ExpressionRef) => binaryen.ExpressionRef;
 
+/** IR spells ops as in the wasm text format; binaryen.js groups some of them differently. */
+const ALIASES: Record<string, string> = {
+  'i64.extend_i32_s': 'i64.extend_s', 'i64.extend_i32_u': 'i64.extend_u',
+  'f64.convert_i64_s': 'f64.convert_s.i64', 'i64.trunc_sat_f64_s': 'i64.trunc_s_sat.f64',
+};
+
 function op(mod: binaryen.Module, w: string): unknown {
-  const [ty, name] = w.split('.');
+  const parts = (ALIASES[w] ?? w).split('.');
+  if (parts.length === 3) {
+    const ns = (mod as unknown as Record<string, Record<string, Record<string, unknown>>>)[parts[0]]?.[parts[1]];
+    const f = ns?.[parts[2]];
+    if (typeof f !== 'function') throw new Error(`unknown wasm op ${w}`);
+    return (f as (...a: unknown[]) => unknown).bind(ns);
+  }
+  const [ty, name] = parts;
   const ns = (mod as unknown as Record<string, Record<string, unknown>>)[ty];
   const f = ns?.[name];
   if (typeof f !== 'function') throw new Error(`unknown wasm op ${w}`);

@@ -2,7 +2,7 @@
 // so calls to runtime exports become direct calls that Binaryen can inline.
 import binaryen from 'binaryen';
 import type { IR, IRModule, VT } from '../ir/ir.ts';
-import { loadRuntime, type RuntimeImage } from '../link/runtime.ts';
+import { loadRuntime, withProgramData, type RuntimeImage } from '../link/runtime.ts';
 
 export interface CodegenResult {
   module: binaryen.Module;
@@ -14,11 +14,6 @@ const T = (vt: VT): binaryen.Type =>
   vt === 'i32' ? binaryen.i32 : vt === 'i64' ? binaryen.i64 : vt === 'f64' ? binaryen.f64 : binaryen.none;
 
 export function codegen(ir: IRModule, runtime: RuntimeImage = loadRuntime()): CodegenResult {
-  const mod = binaryen.readBinary(runtime.wasm);
-  mod.setFeatures(binaryen.Features.MVP | binaryen.Features.BulkMemory | binaryen.Features.SIMD128 |
-    binaryen.Features.SignExt | binaryen.Features.NontrappingFPToInt | binaryen.Features.MutableGlobals);
-  const exportsByName = runtime.exports;
-
   // ---- static data, placed after the runtime's own data
   const addr = new Map<number, number>();
   let at = (runtime.dataEnd + 15) & ~15;
@@ -36,6 +31,12 @@ export function codegen(ir: IRModule, runtime: RuntimeImage = loadRuntime()): Co
     const view = new DataView(image.buffer);
     for (const r of d.relocs) view.setInt32(a - base + r.offset, addr.get(r.target)!, true);
   }
+
+  const pages = Math.ceil((heapBase + 65536) / 65536);
+  const mod = binaryen.readBinary(withProgramData(runtime.wasm, base, image, pages));
+  const F = binaryen.Features as unknown as Record<string, number>;
+  mod.setFeatures(F.MVP | F.BulkMemory | (F.BulkMemoryOpt ?? 0) | F.SIMD128 | F.SignExt | F.NontrappingFPToInt | F.MutableGlobals);
+  const exportsByName = runtime.exports;
 
   // ---- globals
   mod.addGlobal('__depth', binaryen.i32, true, mod.i32.const(0));
@@ -106,16 +107,10 @@ export function codegen(ir: IRModule, runtime: RuntimeImage = loadRuntime()): Co
     mod.call(callee('rt_flush'), [], binaryen.none),
   ]));
 
-  // ---- the program's data, as one active segment after the runtime's
-  const segments = runtime.segments.map(s => ({ offset: mod.i32.const(s.offset), data: s.data, passive: false }));
-  if (image.length) segments.push({ offset: mod.i32.const(base), data: image, passive: false });
-  const pages = Math.max(runtime.initialPages, Math.ceil((heapBase + 65536) / 65536));
-  mod.setMemory(pages, -1, 'memory', segments, false, false, '0');
-
   // ---- only _start and memory are exported
   for (const name of runtime.exportNames) mod.removeExport(name);
   mod.addFunctionExport('_start', '_start');
-  mod.addMemoryExport('0', 'memory');
+  mod.addMemoryExport(runtime.memoryName, 'memory');
   return { module: mod, heapBase };
 }
 

@@ -15,6 +15,8 @@ export interface RuntimeImage {
   exports: Map<string, string>;
   exportNames: string[];
   methods: MethodTable;
+  /** Binaryen's internal name of the runtime's memory */
+  memoryName: string;
 }
 
 function packageRoot(): string {
@@ -31,7 +33,7 @@ export function loadRuntime(root = packageRoot()): RuntimeImage {
   const wasm = new Uint8Array(readFileSync(join(root, 'runtime-as/build/runtime.wasm')));
   const methods = JSON.parse(readFileSync(join(root, 'runtime-as/methods.json'), 'utf8')) as MethodTable;
   const parsed = parseModule(wasm);
-  return { wasm, methods, ...parsed };
+  return { wasm, methods, memoryName: '0', ...parsed };
 }
 
 /** Minimal reader for the parts of a wasm binary we need: memory, exports, active data segments. */
@@ -125,4 +127,46 @@ function parseModule(b: Uint8Array) {
   for (const [nm, idx] of funcExports) exports.set(nm, funcNames.get(idx) ?? nm);
   void importedFuncs;
   return { dataEnd, initialPages, segments, exports, exportNames };
+}
+
+/**
+ * The runtime binary with the program's static data added as one more active segment at `offset`
+ * and the initial memory raised to `pages` (Binaryen cannot replace an existing memory in place).
+ */
+export function withProgramData(wasm: Uint8Array, offset: number, data: Uint8Array, pages: number): Uint8Array {
+  const leb = (n: number): number[] => { const o: number[] = []; do { let b = n & 0x7f; n >>>= 7; if (n) b |= 0x80; o.push(b); } while (n); return o; };
+  const sleb = (n: number): number[] => {
+    const o: number[] = [];
+    for (;;) { const b = n & 0x7f; n >>= 7; if ((n === 0 && !(b & 0x40)) || (n === -1 && (b & 0x40))) { o.push(b); return o; } o.push(b | 0x80); }
+  };
+  const out: number[] = [...wasm.subarray(0, 8)];
+  let p = 8;
+  const u32 = (): number => { let r = 0, s = 0; for (;;) { const b = wasm[p++]; r |= (b & 0x7f) << s; if (!(b & 0x80)) return r >>> 0; s += 7; } };
+  const section = (id: number, body: number[]) => { out.push(id, ...leb(body.length)); for (const b of body) out.push(b); };
+  const segment = [0, 0x41, ...sleb(offset), 0x0b, ...leb(data.length)];
+  let sawData = false;
+  while (p < wasm.length) {
+    const id = wasm[p++];
+    const size = u32();
+    const start = p, end = p + size;
+    if (id === 5) {
+      p = start; u32(); const flags = wasm[p++]; const initial = u32(); const rest = [...wasm.subarray(p, end)];
+      section(5, [1, flags, ...leb(Math.max(initial, pages)), ...rest]);
+    } else if (id === 12) {
+      p = start; const n = u32();
+      section(12, leb(n + (data.length ? 1 : 0)));
+    } else if (id === 11 && data.length) {
+      p = start; const n = u32();
+      const body = [...leb(n + 1), ...wasm.subarray(p, end), ...segment];
+      for (const b of data) body.push(b);
+      section(11, body);
+      sawData = true;
+    } else {
+      out.push(id, ...leb(size));
+      for (let i = start; i < end; i++) out.push(wasm[i]);
+    }
+    p = end;
+  }
+  if (!sawData && data.length) throw new Error('runtime.wasm has no data section to extend');
+  return new Uint8Array(out);
 }

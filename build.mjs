@@ -33,7 +33,8 @@ async function buildRuntime() {
   }
   mkdirSync(dirname(out), { recursive: true });
   const { error, stderr } = await asc.main([
-    join(src, 'index.ts'),
+    'runtime-as/assembly/index.ts',
+    '--baseDir', root, // internal names (and the --use abort path) relative to the package root
     '--outFile', out,
     '--textFile', out.replace(/\.wasm$/, '.wat'),
     '--runtime', 'stub',

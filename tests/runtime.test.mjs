@@ -158,6 +158,29 @@ test('10k short strings dropped repeatedly stay small', () => {
   assert.ok(h.mem.buffer.byteLength < 64 << 20);
 });
 
+test('no leaks: building and dropping nested values repeatedly keeps the heap flat', () => {
+  const h = rt();
+  const { x } = h;
+  const round = () => {
+    const m = h.map([[h.str('a'), h.strs(['x', 'y'])], [h.str('b'), h.some(h.pair(h.int(1), h.flt(2)))]]);
+    const e = x.rt_map_entries(m);
+    const a = h.ints([3, 2]), b = h.strs(['z']);
+    const c = x.rt_arr_concat(a, b);
+    const sorted = x.rt_arr_sort(c);
+    for (const v of [a, b, c]) x.rt_release(v);
+    const d = x.rt_display(e);
+    const out = x.rt_alloc(4);
+    const m2 = x.rt_map_remove(m, h.staticStr('a'), out);
+    x.rt_release(h.i32(out));
+    x.rt_free(out);
+    for (const v of [m2, e, sorted, d]) x.rt_release(v);
+  };
+  round();
+  const top = x.rt_heap_top();
+  for (let i = 0; i < 2000; i++) round();
+  assert.is(x.rt_heap_top(), top);
+});
+
 test('large blocks grow memory and are reused', () => {
   const { x, mem } = rt();
   const p = x.rt_alloc(1 << 20);

@@ -103,4 +103,6 @@ export function builtinDescriptors(d: DataBuilder): void {
   d.typeId({ kind: K.ENUM, name: 'Option', variant: 'Some', variantIndex: 1, enumId: 0, fields: one, shape: 1 });
   d.typeId({ kind: K.ENUM, name: 'Result', variant: 'Ok', variantIndex: 0, enumId: 1, fields: one, shape: 1 });
   d.typeId({ kind: K.ENUM, name: 'Result', variant: 'Err', variantIndex: 1, enumId: 1, fields: one, shape: 1 });
+  // 4: the pair the runtime builds (map entries, enumerate, zip); identical to a lowered 2-tuple
+  d.typeId({ kind: K.TUPLE, name: null, variant: null, variantIndex: 0, enumId: -1, fields: [{ name: null, slotKind: SK.REF }, { name: null, slotKind: SK.REF }], shape: 1 });
 }

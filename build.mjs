@@ -22,11 +22,6 @@ function newest(dir) {
 async function buildRuntime() {
   const out = join(root, 'runtime-as/build/runtime.wasm');
   const src = join(root, 'runtime-as/assembly');
-  if (!existsSync(join(src, 'index.ts'))) {
-    // the runtime's entry is still being written; the compiler cannot link programs without it
-    console.warn('runtime: runtime-as/assembly/index.ts does not exist yet: runtime.wasm not built');
-    return;
-  }
   if (existsSync(out) && statSync(out).mtimeMs > newest(src) && !process.argv.includes('--force')) {
     log('runtime: up to date');
     return;
@@ -58,11 +53,7 @@ async function buildCompiler() {
     packages: 'external', logLevel: quiet ? 'error' : 'warning',
   };
   await build({ ...common, entryPoints: [join(root, 'compiler/index.ts')], outfile: join(root, 'dist/compiler.mjs') });
-  if (existsSync(join(root, 'compiler/cli.ts'))) {
-    await build({ ...common, entryPoints: [join(root, 'compiler/cli.ts')], outfile: join(root, 'dist/cli.mjs') });
-  } else {
-    console.warn('compiler: compiler/cli.ts does not exist yet: dist/cli.mjs not built');
-  }
+  await build({ ...common, entryPoints: [join(root, 'compiler/cli.ts')], outfile: join(root, 'dist/cli.mjs') });
   log('compiler: built dist/compiler.mjs, dist/cli.mjs');
 }
 

@@ -35,10 +35,6 @@ export class FnBuilder {
     return l;
   }
 
-  hasVar(v: VarInfo): boolean {
-    return this.varLocal.has(v);
-  }
-
   label(prefix: string): string {
     return `${prefix}${this.labelCount++}`;
   }

@@ -7,6 +7,7 @@ import type { ModuleCtx } from './lower.ts';
 import { FnBuilder, Unsupported } from './fnbuilder.ts';
 import { vtOf, i32, i64, f64, call, box, coerce, nilRef } from './values.ts';
 import { K, SK } from './data.ts';
+import { parseTyWord } from '../types/methods.ts';
 
 const varTy = (v: VarInfo): Ty => (v.captured ? DYN : v.ty);
 const seq = (body: IR[], vt: VT = 'none'): IR => ({ op: 'block', body, vt });
@@ -375,9 +376,7 @@ export class ExprLowerer {
         const l = e.label ? [...this.fb.loops].reverse().find(x => x.label === e.label)! : this.fb.loops[this.fb.loops.length - 1];
         const out: IR[] = [];
         if (e.value && l.resultLocal !== undefined) {
-          const lt = this.loopTypes.get(l.brk) ?? this.ty(e.value);
           out.push({ op: 'set', local: l.resultLocal, value: this.exprAs(e.value, this.loopTypeOf(l.brk, e.value)) });
-          void lt;
         } else if (e.value) out.push(drop(this.expr(e.value)));
         out.push({ op: 'br', label: l.brk });
         return seq(out);
@@ -916,7 +915,6 @@ export class ExprLowerer {
       wrapper = `${inst.name}$value`;
       this.m.fnValueWrappers.set(inst, wrapper);
       const target = this.m.need(inst);
-      const n = inst.params.length;
       const args = inst.params.map((p, i) => coerce({ op: 'get', local: i + 1, vt: 'i32' }, DYN, p.ty, inst.decl?.span.line ?? 0));
       const r = call(target, args, vtOf(inst.ret));
       this.m.funcs.push({
@@ -925,7 +923,6 @@ export class ExprLowerer {
         body: coerce(r, inst.ret, DYN, 0), line: inst.decl?.span.line ?? 0,
       });
       this.m.tableIndex(wrapper);
-      void n;
     }
     return this.makeClosure(wrapper, inst.params.length, []);
   }
@@ -969,15 +966,10 @@ export class ExprLowerer {
   }
 }
 
-/** The static type a methods.json type word stands for (receiver-relative words resolved against rt). */
-function wordTy(w: string, rt?: Ty): Ty {
-  switch (w) {
-    case 'int': return INT;
-    case 'float': return FLOAT;
-    case 'bool': return BOOL;
-    case 'str': return STR;
-    case 'nil': return NIL;
-    case 'elem': return rt?.k === 'arr' ? DYN : DYN;
-    default: return DYN;
-  }
+/**
+ * The representation of a methods.json type word at a runtime call: the words mean what the type
+ * phase says (parseTyWord), except that array elements are boxed for now, so `elem` of an array is dyn.
+ */
+function wordTy(w: string, rt: Ty = DYN): Ty {
+  return parseTyWord(w, rt.k === 'arr' ? { k: 'arr', elem: DYN } : rt);
 }

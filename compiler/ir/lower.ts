@@ -5,7 +5,7 @@ import type { Ty } from '../types/types.ts';
 import type { IR, IRFunc, IRModule, VT } from './ir.ts';
 import { DataBuilder, builtinDescriptors, K, SK } from './data.ts';
 import { FnBuilder } from './fnbuilder.ts';
-import { vtOf, i32, i64, call } from './values.ts';
+import { vtOf, i32, call } from './values.ts';
 import { ExprLowerer } from './lower-expr.ts';
 import { arithHelpers } from './arith.ts';
 import { DYN } from '../types/types.ts';
@@ -140,7 +140,7 @@ function lowerInstance(m: ModuleCtx, inst: Instance): IRFunc {
     return fb.finish(params, 'i32', { op: 'block', body: [...prologue, { op: 'return', value: ret }], vt: 'none' }, c.span.line);
   }
   if (inst.kind === 'script') {
-    const body = ex.stmts(inst, typedBody(m));
+    const body = ex.stmts(inst, m.typed.program.body);
     return fb.finish([], 'none', body, 1);
   }
   const decl = inst.decl!;
@@ -177,8 +177,4 @@ function lowerInstance(m: ModuleCtx, inst: Instance): IRFunc {
   return fb.finish(params, result, fnBody, decl.span.line);
 }
 
-function typedBody(m: ModuleCtx) {
-  return m.typed.program.body;
-}
 
-export { i64 };

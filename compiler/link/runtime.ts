@@ -125,7 +125,6 @@ function parseModule(b: Uint8Array) {
   const dataEnd = segments.reduce((m, s) => Math.max(m, s.offset + s.data.length), 0);
   const exports = new Map<string, string>();
   for (const [nm, idx] of funcExports) exports.set(nm, funcNames.get(idx) ?? nm);
-  void importedFuncs;
   return { dataEnd, initialPages, segments, exports, exportNames };
 }
 

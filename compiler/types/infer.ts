@@ -6,7 +6,7 @@ import type { Block, Expr, FunDecl, Pattern, Program, Stmt, LitValue } from '../
 import { type Diagnostic, type Span, diag } from '../diagnostics.ts';
 import { type Ty, NEVER, INT, FLOAT, BOOL, NIL, STR, DYN, RANGE, FN, arr, option, result, join, tyEq, clampDepth, isScalar, showTy, tyKey } from './types.ts';
 import { type Decls, collectDecls, tyOf } from './decls.ts';
-import { type MethodTable, findMethod, hasOwnMethod, parseTyWord, elemOf } from './methods.ts';
+import { type MethodTable, findMethod, hasOwnMethod, parseTyWord } from './methods.ts';
 import type { CallTarget, Instance, TypedProgram, VarInfo } from './program.ts';
 import { Scope } from './scope.ts';
 
@@ -257,13 +257,11 @@ class Checker {
         const el = t.k === 'arr' ? t.elem : t.k === 'never' ? NEVER : DYN;
         p.elems.forEach(e => this.bindPattern(e, el, ctx, refutable));
         if (p.rest?.bind) {
-          const restPat = { kind: 'PBind', name: p.rest.bind, mutable: false, span: p.span } as Pattern;
           // the rest binding is keyed by the array pattern itself
           let v = ctx.inst.binds.get(p);
           if (!v) { v = this.newVar(p.rest.bind, false); ctx.inst.binds.set(p, v); }
           this.assign(v, t.k === 'arr' ? t : t.k === 'never' ? NEVER : arr(DYN));
           ctx.scope.define(v);
-          void restPat;
         }
         return;
       }
@@ -755,9 +753,7 @@ class Checker {
       ctx.inst.closureInsts.set(e, ci);
     }
     // closure bodies are walked in place, with their own side tables, sharing the scope chain
-    const saved = { types: ci.types, refs: ci.refs, calls: ci.calls };
     ci.types = new Map(); ci.refs = new Map(); ci.calls = new Map();
-    void saved;
     const inner: Ctx = { inst: ci, scope: new Scope(ctx.scope, ci), loops: [], retTy: NEVER, selfTy: ctx.selfTy };
     e.params.forEach((p, i) => {
       const v = ci!.params[i];
@@ -890,7 +886,6 @@ class Checker {
       case 'Ok': return result(a0, NEVER);
       case 'Err': return result(NEVER, a0);
     }
-    void e;
     return DYN;
   }
 
@@ -969,7 +964,6 @@ class Checker {
   /** Types of the methods the compiler expands itself; undefined when not applicable to rt. */
   private intrinsicTy(name: string, rt: Ty, args: Ty[], e: Extract<Expr, { kind: 'MethodCall' }>, ctx: Ctx): Ty | undefined {
     const isArr = rt.k === 'arr' || rt.k === 'dyn';
-    const el = elemOf(rt);
     switch (name) {
       case 'map':
         if (rt.k === 'option') return option(DYN);
@@ -1023,7 +1017,6 @@ class Checker {
       case 'ok': return rt.k === 'result' ? option(rt.ok) : undefined;
       case 'err': return rt.k === 'result' ? option(rt.err) : undefined;
     }
-    void el;
     return undefined;
   }
 }

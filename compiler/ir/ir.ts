@@ -64,6 +64,11 @@ export interface IRModule {
   table: string[];
   /** the function `_start` calls */
   entry: string;
+  /** library targets: no `_start`; `_initialize` runs the script, and these functions are exported */
+  library: boolean;
+  exports: { name: string; fn: string }[];
+  /** library targets: JSON of the `ruchyc.interface` custom section */
+  interface: string | null;
   /** runtime functions the program calls, with their wasm signatures */
   runtimeCalls: Map<string, { params: VT[]; result: VT }>;
 }

@@ -9,6 +9,7 @@ import { vtOf, i32, call } from './values.ts';
 import { ExprLowerer } from './lower-expr.ts';
 import { arithHelpers } from './arith.ts';
 import { DYN } from '../types/types.ts';
+import { exportWrapper, interfaceJson } from './exports.ts';
 
 export { Unsupported } from './fnbuilder.ts';
 
@@ -90,7 +91,12 @@ export class ModuleCtx {
   }
 }
 
-export function lower(typed: TypedProgram): IRModule {
+export interface LowerOptions {
+  /** node/browser/worker: export the program's functions instead of a `_start` command */
+  library?: boolean;
+}
+
+export function lower(typed: TypedProgram, opts: LowerOptions = {}): IRModule {
   const m = new ModuleCtx(typed);
   m.fileName = m.data.str(typed.program.file.split('/').pop() ?? typed.program.file);
   m.funcs.push(...arithHelpers());
@@ -108,11 +114,20 @@ export function lower(typed: TypedProgram): IRModule {
     body.push(r === 'none' ? call(name, [], 'none') : { op: 'drop', value: call(name, [], r) });
   }
   m.funcs.push({ name: '__entry', params: [], result: 'none', locals: [], body: { op: 'block', body, vt: 'none' }, line: 1 });
+  const exports = typed.exports.map(e => {
+    m.need(e.inst);
+    const w = exportWrapper(e);
+    m.funcs.push(w);
+    return { name: e.name, fn: w.name };
+  });
+  while (m.pending.length) m.funcs.push(lowerInstance(m, m.pending.shift()!));
+  const library = opts.library ?? false;
+  const iface = library ? interfaceJson(typed.exports, m.data.descriptors) : null;
   const typesTable = m.data.finishDescriptors();
   const globals = [...m.globals.entries()].map(([v, name]) => ({ name, vt: vtOf(varTy(v)) === 'none' ? 'i32' as VT : vtOf(varTy(v)) }));
   return {
     funcs: m.funcs, globals, data: m.data.objs, typesTable, fileName: m.fileName, table: m.table,
-    entry: '__entry', runtimeCalls: m.runtimeCalls,
+    entry: '__entry', runtimeCalls: m.runtimeCalls, library, exports, interface: iface,
   };
 }
 

@@ -73,4 +73,5 @@ export interface IRModule {
   runtimeCalls: Map<string, { params: VT[]; result: VT }>;
 }
 
-export const vtOfResult = (ir: IR): VT => ('vt' in ir ? ir.vt : 'none');
+export const vtOfResult = (ir: IR): VT =>
+  ir.op === 'data' || ir.op === 'fnidx' ? 'i32' : 'vt' in ir ? ir.vt : 'none';

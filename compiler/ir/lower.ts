@@ -143,11 +143,8 @@ function lowerInstance(m: ModuleCtx, inst: Instance): IRFunc {
     fb.envLocal = fb.local('env', 'i32');
     const params: VT[] = ['i32'];
     const prologue: IR[] = [];
-    for (const p of inst.params) {
-      const l = fb.local(p.name, 'i32');
-      params.push('i32');
-      prologue.push(...ex.bindParam(p, { op: 'get', local: l, vt: 'i32' }, DYN));
-    }
+    const locals = inst.params.map(p => { params.push('i32'); return fb.local(p.name, 'i32'); });
+    inst.params.forEach((p, i) => prologue.push(...ex.bindParam(p, { op: 'get', local: locals[i], vt: 'i32' }, DYN)));
     const c = inst.closure!;
     const body = ex.expr(c.body);
     const bodyTy = inst.types.get(c.body) ?? DYN;
@@ -161,17 +158,19 @@ function lowerInstance(m: ModuleCtx, inst: Instance): IRFunc {
   const decl = inst.decl!;
   const params: VT[] = [];
   const prologue: IR[] = [];
+  // the wasm parameters are the first locals: declare them all before binding any variable
+  const bound: { v: VarInfo; local: number; vt: VT; ty: Ty }[] = [];
   if (inst.selfVar) {
-    const l = fb.local('self', vtOf(varTy(inst.selfVar)));
-    params.push(vtOf(varTy(inst.selfVar)));
-    prologue.push(...ex.bindParam(inst.selfVar, { op: 'get', local: l, vt: vtOf(inst.selfVar.ty) }, inst.selfVar.ty));
+    const vt = vtOf(inst.selfVar.ty) === 'none' ? 'i32' : vtOf(inst.selfVar.ty);
+    bound.push({ v: inst.selfVar, local: fb.local('self', vt), vt, ty: inst.selfVar.ty });
+    params.push(vt);
   }
   for (const p of inst.params) {
     const vt = vtOf(p.ty) === 'none' ? 'i32' : vtOf(p.ty);
-    const l = fb.local(p.name, vt);
+    bound.push({ v: p, local: fb.local(p.name, vt), vt, ty: p.ty });
     params.push(vt);
-    prologue.push(...ex.bindParam(p, { op: 'get', local: l, vt }, p.ty));
   }
+  for (const b of bound) prologue.push(...ex.bindParam(b.v, { op: 'get', local: b.local, vt: b.vt }, b.ty));
   decl.params.forEach((p, i) => {
     if (p.pattern.kind !== 'PBind') prologue.push(ex.bindPatternIR(p.pattern, { op: 'get', local: i + (inst.selfVar ? 1 : 0), vt: params[i + (inst.selfVar ? 1 : 0)] }, inst.params[i].ty));
   });

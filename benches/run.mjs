@@ -73,7 +73,7 @@ if (!toolchains.gcc.ok) log(`NOTE: native column missing: ${toolchains.gcc.why}`
 const { compile, renderDiagnostics } = await import(pathToFileURL(join(root, 'dist/compiler.mjs')).href);
 
 // ---- running ----
-const NODE_FLAGS = ['--no-liftoff', '--no-wasm-tier-up'];
+const NODE_FLAGS = ['--no-liftoff', '--no-wasm-tier-up', '--no-turbo-fast-api-calls']; // see wasi-runner.mjs
 function runWasm(file) {
   const once = () => {
     const r = sh(process.execPath, [...NODE_FLAGS, join(here, 'wasi-runner.mjs'), file]);

@@ -1,6 +1,6 @@
 // Times one run of a WASI preview1 command module on Node's `node:wasi`.
 //
-//   node --no-liftoff --no-wasm-tier-up benches/wasi-runner.mjs FILE.wasm
+//   node --no-liftoff --no-wasm-tier-up --no-turbo-fast-api-calls benches/wasi-runner.mjs FILE.wasm
 //
 // Compiles the module (WebAssembly.Module, not timed), instantiates it once, times `_start`
 // only, and prints one JSON line to stdout: {"exitCode": N, "stdout": "...", "stderr": "...", "ms": T}.
@@ -11,6 +11,10 @@
 // program does. Run with --no-liftoff so that every function is compiled by the optimizing tier
 // before `_start`: with V8's default dynamic tiering a long loop in a function that is called
 // once (wasm has no on-stack replacement) would stay in the baseline compiler for the whole run.
+// --no-turbo-fast-api-calls works around a Node 20 crash: node:wasi's calls are V8 fast API
+// calls, and when one of them (fd_write) allocates while a GC is due (external-memory pressure
+// from a grown wasm memory) the GC runs inside the fast call and corrupts the heap (SIGABRT in
+// uvwasi_destroy or "Check failed" in V8; about half the runs of allocation-heavy programs).
 import { WASI } from 'node:wasi';
 import { readFileSync, openSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -7,6 +7,12 @@
 // `unreachable`, out-of-bounds memory access) becomes `FILE[:LINE]: panic: WHAT` on stderr and exit
 // code 3; a clean panic is printed by the runtime itself, which then calls proc_exit(3).
 import { Worker } from 'node:worker_threads';
+import { setFlagsFromString } from 'node:v8';
+
+// Node 20's WASI functions are V8 "fast API" calls; a garbage collection inside fd_write can then
+// corrupt the heap (seen as SIGABRT / "Check failed" in allocation-heavy programs). The flag is
+// process-wide and must be set before the module is instantiated.
+setFlagsFromString('--no-turbo-fast-api-calls');
 
 export interface RunWasiOptions {
   /** argv of the program; argv[0] is conventionally the program name */

@@ -330,8 +330,8 @@ export class ExprLowerer {
         const vt = vtOf(t);
         const cond = this.cond(e.cond);
         const then = coerce(this.block(e.then), this.blockTy(e.then), t, line);
-        const els = e.else ? coerce(this.expr(e.else), this.ty(e.else), t, line) : undefined;
-        if (vt !== 'none' && !els) return this.unsupported('if without else used as a value', e);
+        // without else, the value when the condition is false is nil
+        const els = e.else ? coerce(this.expr(e.else), this.ty(e.else), t, line) : vt !== 'none' ? coerce({ op: 'nop' }, NIL, t, line) : undefined;
         return { op: 'if', cond, then: vt === 'none' ? drop(then) : then, else: els && (vt === 'none' ? drop(els) : els), vt };
       }
       case 'IfLet': {
@@ -347,8 +347,7 @@ export class ExprLowerer {
             { op: 'set', local: tmp, value: this.expr(e.value) },
             { op: 'block', label: fail, vt: 'none', body: [
               this.testPattern(e.pattern, { op: 'get', local: tmp, vt: vtOf(st) }, st, fail),
-              { op: 'br', label: out, value: vt === 'none' ? undefined : then },
-              ...(vt === 'none' ? [drop(then), { op: 'br', label: out } as IR] : []),
+              ...(vt === 'none' ? [drop(then), { op: 'br', label: out } as IR] : [{ op: 'br', label: out, value: then } as IR]),
             ] },
             vt === 'none' ? drop(els) : els,
           ],
@@ -448,6 +447,9 @@ export class ExprLowerer {
         if (t.k === 'float' && from.k === 'int') return { op: 'un', w: 'f64.convert_i64_s', a, vt: 'f64' };
         if (t.k === 'int' && from.k === 'float') return { op: 'un', w: 'i64.trunc_sat_f64_s', a, vt: 'i64' };
         if (t.k === 'int' && from.k === 'bool') return { op: 'un', w: 'i64.extend_i32_u', a, vt: 'i64' };
+        // a value whose type varies: converted at run time (float truncates, bool is 0/1)
+        if (t.k === 'int' && from.k === 'dyn') return call('rt_int_of', [a, i32(line)], 'i64');
+        if (t.k === 'float' && from.k === 'dyn') return call('rt_float_of', [a, i32(line)], 'f64');
         return coerce(a, from, t, line);
       }
       case 'Closure': return this.closure(e);

@@ -167,6 +167,7 @@ class Checker {
       v.ty = params[i];
       return v;
     });
+    inst.owner = selfTy;
     if (decl.self) {
       inst.selfVar = this.newVar('self', decl.self.mutable);
       inst.selfVar.ty = selfTy ?? DYN;
@@ -188,6 +189,7 @@ class Checker {
     }
     const decl = inst.decl!;
     const tps = this.decls.typeParams.get(decl);
+    ctx.selfTy = inst.owner;
     if (inst.selfVar) { ctx.scope.define(inst.selfVar); ctx.selfTy = inst.selfVar.ty; }
     decl.params.forEach((p, i) => {
       const v = inst.params[i];

@@ -174,19 +174,18 @@ export class ExprLowerer {
         return failIf({ op: 'un', w: 'i32.eqz', a: { op: 'bin', w: 'i32.and', a: lo, b: hi, vt: 'i32' }, vt: 'i32' });
       }
       case 'POr': {
-        if (p.alts.every(a => a.kind === 'PLit' || a.kind === 'PRange' || a.kind === 'PWild' || a.kind === 'PPath')) {
-          const ok = this.fb.label('or');
-          const body: IR[] = [];
-          for (const alt of p.alts) {
-            const next = this.fb.label('alt');
-            body.push({ op: 'block', label: next, vt: 'none', body: [this.testPattern(alt, value, t, next), { op: 'br', label: ok }] });
-          }
-          body.push({ op: 'br', label: fail });
-          return { op: 'block', label: ok, vt: 'none', body };
+        // alternatives bind the same variables (the type phase made them one), so whichever matches binds them
+        const ok = this.fb.label('or');
+        const tmp = this.fb.local('alt', vtOf(t) === 'none' ? 'i32' : vtOf(t));
+        const v: IR = { op: 'get', local: tmp, vt: vtOf(t) === 'none' ? 'i32' : vtOf(t) };
+        const body: IR[] = [vtOf(t) === 'none' ? { op: 'nop' } : { op: 'set', local: tmp, value }];
+        for (const alt of p.alts) {
+          const next = this.fb.label('alt');
+          body.push({ op: 'block', label: next, vt: 'none', body: [this.testPattern(alt, v, t, next), { op: 'br', label: ok }] });
         }
-        this.unsupported('or-patterns that bind variables', p);
+        body.push({ op: 'br', label: fail });
+        return { op: 'block', label: ok, vt: 'none', body };
       }
-      // falls through (never)
       case 'PTuple': {
         const tmp = this.fb.local('tup', 'i32');
         const out: IR[] = [{ op: 'set', local: tmp, value: coerce(value, t, DYN, line) }];
@@ -227,9 +226,57 @@ export class ExprLowerer {
         }
         return seq(out);
       }
-      case 'PStruct': this.unsupported('struct patterns', p);
-      // falls through (never)
-      case 'PArray': this.unsupported('array patterns', p);
+      case 'PStruct': {
+        const name = p.path[p.path.length - 1];
+        const sd = p.path.length === 1 ? this.m.typed.decls.structs.get(name) : undefined;
+        let typeId: number | undefined;
+        let fieldNames: string[];
+        if (sd) {
+          typeId = this.m.structTypeIds.get(name);
+          fieldNames = sd.fields.map(f => f.name);
+        } else {
+          const ename = p.path.length >= 2 ? p.path[p.path.length - 2] : this.m.typed.decls.variantOwner.get(name);
+          const vd = ename ? this.m.typed.decls.enums.get(ename)?.variants.find(x => x.name === name) : undefined;
+          typeId = this.m.enumTypeIds.get(`${ename}::${name}`);
+          if (!vd || typeId === undefined) return this.unsupported(`pattern ${p.path.join('::')}`, p);
+          fieldNames = vd.fields.map(f => f.name);
+        }
+        const tmp = this.fb.local('st', 'i32');
+        const ptr: IR = { op: 'get', local: tmp, vt: 'i32' };
+        const out: IR[] = [{ op: 'set', local: tmp, value: coerce(value, t, DYN, line) }];
+        const isObj: IR = { op: 'bin', w: 'i32.lt_u', a: { op: 'load', w: 'i32.load8_u', offset: 4, ptr, vt: 'i32' }, b: i32(K.TUPLE), vt: 'i32' };
+        if (!(sd && t.k === 'struct')) out.push(failIf(isObj), failIf({ op: 'bin', w: 'i32.ne', a: { op: 'load', w: 'i32.load16_u', offset: 6, ptr, vt: 'i32' }, b: i32(typeId!), vt: 'i32' }));
+        for (const f of p.fields) {
+          const idx = fieldNames.indexOf(f.name);
+          if (idx < 0) return this.unsupported(`field ${f.name} in this pattern`, f);
+          const slot: IR = { op: 'load', w: 'i32.load', offset: SLOT(idx), ptr, vt: 'i32' };
+          out.push(this.testPattern(f.pat, slot, DYN, fail));
+        }
+        return seq(out);
+      }
+      case 'PArray': {
+        const tmp = this.fb.local('arr', 'i32');
+        const len = this.fb.local('len', 'i64');
+        const ptr: IR = { op: 'get', local: tmp, vt: 'i32' };
+        const out: IR[] = [{ op: 'set', local: tmp, value: coerce(value, t, DYN, line) }];
+        if (t.k !== 'arr') out.push(failIf(this.notKind(ptr, K.ARRAY)));
+        out.push({ op: 'set', local: len, value: { op: 'un', w: 'i64.extend_i32_s', a: { op: 'load', w: 'i32.load', offset: 8, ptr, vt: 'i32' }, vt: 'i64' } });
+        const n = p.elems.length;
+        const lenIR: IR = { op: 'get', local: len, vt: 'i64' };
+        out.push(failIf({ op: 'bin', w: p.rest ? 'i64.lt_s' : 'i64.ne', a: lenIR, b: i64(BigInt(n)), vt: 'i32' }));
+        const restAt = p.rest ? p.rest.index : n;
+        p.elems.forEach((el, i) => {
+          const at: IR = i < restAt ? i64(BigInt(i)) : { op: 'bin', w: 'i64.sub', a: lenIR, b: i64(BigInt(n - i)), vt: 'i64' };
+          out.push(this.testPattern(el, call('rt_arr_get_dyn', [ptr, at, i32(line)], 'i32'), DYN, fail));
+        });
+        const rv = this.inst.binds.get(p);
+        if (p.rest?.bind && rv) {
+          const end: IR = { op: 'bin', w: 'i64.sub', a: lenIR, b: i64(BigInt(n - restAt)), vt: 'i64' };
+          const rest = call('rt_arr_slice', [ptr, i64(BigInt(restAt)), end, i32(3), i32(line)], 'i32');
+          out.push(this.defineVar(rv, coerce(rest, { k: 'arr', elem: DYN }, varTy(rv), line)));
+        }
+        return seq(out);
+      }
     }
     return { op: 'nop' };
   }

@@ -506,7 +506,8 @@ export class ExprLowerer {
         const st = this.ty(e.expr);
         if (st.k === 'struct') {
           const idx = this.fieldSlot(st, e.name, e);
-          return coerce(call('rt_retain_ret', [{ op: 'load', w: 'i32.load', offset: SLOT(idx), ptr: this.expr(e.expr), vt: 'i32' }], 'i32'), DYN, t, line);
+          // borrowed, like a variable read: whoever stores it retains it
+          return coerce({ op: 'load', w: 'i32.load', offset: SLOT(idx), ptr: this.expr(e.expr), vt: 'i32' }, DYN, t, line);
         }
         // objects (maps keyed by field name) and values whose type varies: by name at run time
         return coerce(call('rt_dyn_field', [this.exprAs(e.expr, DYN), { op: 'data', id: this.m.data.str(e.name) }, i32(line)], 'i32'), DYN, t, line);

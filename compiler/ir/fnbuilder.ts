@@ -35,6 +35,11 @@ export class FnBuilder {
     return l;
   }
 
+  /** Locals of variables that own a reference (released when the function returns). */
+  ownedVarLocals(isRefVar: (v: VarInfo) => boolean): number[] {
+    return [...this.varLocal.entries()].filter(([v]) => !v.global && !v.captured && isRefVar(v)).map(([, l]) => l);
+  }
+
   label(prefix: string): string {
     return `${prefix}${this.labelCount++}`;
   }

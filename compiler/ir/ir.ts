@@ -18,7 +18,7 @@ export type IR =
   | { op: 'un'; w: string; a: IR; vt: VT }
   | { op: 'load'; w: string; offset: number; ptr: IR; vt: VT }
   | { op: 'store'; w: string; offset: number; ptr: IR; value: IR }
-  | { op: 'block'; label?: string; body: IR[]; vt: VT }
+  | { op: 'block'; label?: string; body: IR[]; vt: VT; owned?: boolean } // owned: builds a fresh (+1) reference
   | { op: 'loop'; label: string; body: IR }
   | { op: 'if'; cond: IR; then: IR; else?: IR; vt: VT }
   | { op: 'br'; label: string; cond?: IR; value?: IR }

@@ -5,14 +5,14 @@ import { type Ty, DYN, INT, FLOAT, STR, BOOL, NIL, isScalar } from '../types/typ
 import { type IR, type VT, vtOfResult } from './ir.ts';
 import type { ModuleCtx } from './lower.ts';
 import { FnBuilder, Unsupported } from './fnbuilder.ts';
-import { vtOf, i32, i64, f64, call, box, coerce, nilRef } from './values.ts';
+import { vtOf, i32, i64, f64, call, box, coerce, nilRef, ownership, isRef } from './values.ts';
 import { K, SK } from './data.ts';
 import { parseTyWord, type RtMethod } from '../types/methods.ts';
 import { HofLowerer } from './lower-hof.ts';
 import { PlaceLowerer } from './lower-place.ts';
 
 const varTy = (v: VarInfo): Ty => (v.captured ? DYN : v.ty);
-const seq = (body: IR[], vt: VT = 'none'): IR => ({ op: 'block', body, vt });
+const seq = (body: IR[], vt: VT = 'none', owned = false): IR => (owned ? { op: 'block', body, vt, owned } : { op: 'block', body, vt });
 const drop = (ir: IR): IR => (ir.op === 'nop' ? ir : vtOfResult(ir) !== 'none' ? { op: 'drop', value: ir } : ir);
 const SLOT = (i: number) => 8 + 8 * i;
 
@@ -61,8 +61,46 @@ export class ExprLowerer {
     const t = varTy(v), vt = vtOf(t);
     if (vt === 'none') return drop(value);
     if (v.captured) return { op: 'store', w: 'i32.store', offset: 8, ptr: this.cellOf(v), value: this.retained(value, t) };
-    if (v.global) return { op: 'gset', name: this.m.globalName(v), value: this.retained(value, t) };
-    return { op: 'set', local: this.fb.varSlot(v, vt), value: this.retained(value, t) };
+    const write = (x: IR): IR => v.global ? { op: 'gset', name: this.m.globalName(v), value: x } : { op: 'set', local: this.fb.varSlot(v, vt), value: x };
+    if (!isRef(t)) return write(value);
+    // a variable owns its value: the new one is made owned first, then the old one released
+    // (a `let` in a loop body frees the previous iteration's value here)
+    const tmp = this.fb.local('new', 'i32');
+    return seq([
+      { op: 'set', local: tmp, value: this.retained(value, t) },
+      call('rt_release', [this.readVar(v)], 'none'),
+      write({ op: 'get', local: tmp, vt: 'i32' }),
+    ]);
+  }
+
+  /** Statement position: an owned reference nobody uses is released, anything else dropped. */
+  discard(ir: IR, t: Ty): IR {
+    if (isRef(t) && vtOfResult(ir) === 'i32' && ownership(ir) === 'owned') return call('rt_release', [ir], 'none');
+    return drop(ir);
+  }
+
+  /** The value as an owned reference (retained unless it already is one). */
+  ownedValue(ir: IR, t: Ty): IR {
+    if (!isRef(t)) return ir;
+    const o = ownership(ir);
+    return o === 'owned' || o === 'static' ? ir : call('rt_retain_ret', [ir], 'i32');
+  }
+
+  /** `use(args)` where the operation borrows every argument: owned ones are released after, in order. */
+  borrowingAll(args: IR[], tys: Ty[], use: (xs: IR[]) => IR, vt: VT): IR {
+    const go = (i: number, done: IR[]): IR => i === args.length ? use(done) : this.borrowing(args[i], tys[i], a => go(i + 1, [...done, a]), vt);
+    return go(0, []);
+  }
+
+  /** Uses an owned temporary with a borrowing operation, then releases it. */
+  borrowing(value: IR, t: Ty, use: (v: IR) => IR, vt: VT): IR {
+    if (!isRef(t) || ownership(value) !== 'owned') return use(value);
+    const tmp = this.fb.local('tmp', 'i32');
+    const r = vt === 'none' ? -1 : this.fb.local('res', vt);
+    const get: IR = { op: 'get', local: tmp, vt: 'i32' };
+    const u = use(get);
+    if (r < 0) return seq([{ op: 'set', local: tmp, value }, u, call('rt_release', [get], 'none')]);
+    return { op: 'block', body: [{ op: 'set', local: tmp, value }, { op: 'set', local: r, value: u }, call('rt_release', [get], 'none'), { op: 'get', local: r, vt }], vt, owned: ownership(u) === 'owned' };
   }
 
   /** Binding a new variable: captured ones get a fresh cell first. */
@@ -76,8 +114,8 @@ export class ExprLowerer {
   /** Values copied into a second place are retained (copy-on-write needs exact sharing counts). */
   private retained(value: IR, t: Ty): IR {
     if (isScalar(t) || t.k === 'never') return value;
-    if (value.op === 'get' || value.op === 'gget' || value.op === 'load') return call('rt_retain_ret', [value], 'i32');
-    return value;
+    const o = ownership(value);
+    return o === 'owned' || o === 'static' ? value : call('rt_retain_ret', [value], 'i32');
   }
 
   bindParam(v: VarInfo, value: IR, t: Ty): IR[] {
@@ -95,7 +133,7 @@ export class ExprLowerer {
   stmt(s: Stmt): IR {
     switch (s.kind) {
       case 'ItemStmt': return { op: 'nop' };
-      case 'ExprStmt': return drop(this.expr(s.expr));
+      case 'ExprStmt': return this.discard(this.expr(s.expr), this.ty(s.expr));
       case 'Let': {
         if (!s.init) return { op: 'nop' };
         const vt = this.ty(s.init);
@@ -457,10 +495,11 @@ export class ExprLowerer {
         const tmp = this.fb.local('arr', 'i32');
         const out: IR[] = [{ op: 'set', local: tmp, value: call('rt_arr_new', [i32(0), i32(e.elems.length)], 'i32') }];
         for (const x of e.elems) {
-          out.push({ op: 'set', local: tmp, value: call('rt_arr_push_dyn', [{ op: 'get', local: tmp, vt: 'i32' }, coerce(this.exprAs(x, el), el, DYN, line), i32(line)], 'i32') });
+          const v = coerce(this.exprAs(x, el), el, DYN, line);
+          out.push(this.borrowing(v, DYN, b => ({ op: 'set', local: tmp, value: call('rt_arr_push_dyn', [{ op: 'get', local: tmp, vt: 'i32' }, b, i32(line)], 'i32') }), 'none'));
         }
         out.push({ op: 'get', local: tmp, vt: 'i32' });
-        return seq(out, 'i32');
+        return { op: 'block', body: out, vt: 'i32', owned: true };
       }
       case 'Tuple': {
         if (e.elems.length === 0) return { op: 'nop' };
@@ -468,7 +507,7 @@ export class ExprLowerer {
         const out: IR[] = [{ op: 'set', local: tmp, value: call('rt_obj_new', [i32(K.TUPLE), i32(this.m.tupleTypeId(e.elems.length)), i32(e.elems.length)], 'i32') }];
         e.elems.forEach((x, i) => out.push({ op: 'store', w: 'i32.store', offset: SLOT(i), ptr: { op: 'get', local: tmp, vt: 'i32' }, value: this.retained(this.exprAs(x, DYN), DYN) }));
         out.push({ op: 'get', local: tmp, vt: 'i32' });
-        return seq(out, 'i32');
+        return { op: 'block', body: out, vt: 'i32', owned: true };
       }
       case 'TupleField': {
         const tt = this.ty(e.expr);
@@ -518,10 +557,10 @@ export class ExprLowerer {
         const tmp = this.fb.local('obj', 'i32');
         const out: IR[] = [{ op: 'set', local: tmp, value: call('rt_map_new', [], 'i32') }];
         for (const en of e.entries) {
-          out.push({ op: 'set', local: tmp, value: call('rt_map_insert', [{ op: 'get', local: tmp, vt: 'i32' }, { op: 'data', id: this.m.data.str(en.key) }, this.exprAs(en.value, DYN)], 'i32') });
+          out.push(this.borrowing(this.exprAs(en.value, DYN), DYN, b => ({ op: 'set', local: tmp, value: call('rt_map_insert', [{ op: 'get', local: tmp, vt: 'i32' }, { op: 'data', id: this.m.data.str(en.key) }, b], 'i32') }), 'none'));
         }
         out.push({ op: 'get', local: tmp, vt: 'i32' });
-        return seq(out, 'i32');
+        return { op: 'block', body: out, vt: 'i32', owned: true };
       }
       case 'WhileLet': return this.unsupported('while let', e);
     }
@@ -536,9 +575,13 @@ export class ExprLowerer {
     return this.inst.kind === 'closure' ? DYN : this.inst.ret;
   }
 
-  private ret(value: IR | undefined, _t: Ty): IR {
+  private ret(value: IR | undefined, t: Ty): IR {
     const exit = this.fb.retExit;
-    if (this.inst.kind === 'closure') return { op: 'return', value: value ?? nilRef() };
+    if (value) value = this.ownedValue(value, t);
+    if (this.inst.kind === 'closure') {
+      const tmp = this.fb.local('ret', 'i32');
+      return seq([{ op: 'set', local: tmp, value: value ?? nilRef() }, ...(exit ? [exit] : []), { op: 'return', value: { op: 'get', local: tmp, vt: 'i32' } }]);
+    }
     if (!exit) return { op: 'return', value };
     if (!value || vtOf(this.inst.ret) === 'none') return seq([...(value ? [drop(value)] : []), exit, { op: 'return' }]);
     const tmp = this.fb.local('ret', vtOf(this.inst.ret));
@@ -610,7 +653,7 @@ export class ExprLowerer {
       }
     }
     if (op === '+' && t.k === 'str') {
-      if (lt.k === 'str' && rt.k === 'str') return call('rt_str_concat', [l, r], 'i32');
+      if (lt.k === 'str' && rt.k === 'str') return this.borrowing(l, STR, a => this.borrowing(r, STR, b => call('rt_str_concat', [a, b], 'i32'), 'i32'), 'i32');
       const s = this.appendValue(call('rt_str_new', [i32(16)], 'i32'), l, lt, false, line);
       return this.appendValue(s, r, rt, false, line);
     }
@@ -631,9 +674,18 @@ export class ExprLowerer {
       case 'int': return call('rt_str_append_i64', [s, v], 'i32');
       case 'float': return call('rt_str_append_f64', [s, v], 'i32');
       case 'bool': return call('rt_str_append_bool', [s, v], 'i32');
-      case 'str': return call('rt_str_append', [s, v], 'i32');
-      default: return call(fstring ? 'rt_str_append_fdisplay' : 'rt_str_append_display', [s, coerce(v, t, DYN, line)], 'i32');
+      case 'str': return this.appendOwned(s, v, 'rt_str_append');
+      default: return this.appendOwned(s, coerce(v, t, DYN, line), fstring ? 'rt_str_append_fdisplay' : 'rt_str_append_display');
     }
+  }
+
+  /** `fn(s, v)` keeping evaluation order (s first); an owned v is released after the append. */
+  private appendOwned(s: IR, v: IR, fn: string): IR {
+    if (ownership(v) !== 'owned') return call(fn, [s, v], 'i32');
+    const sl = this.fb.local('s', 'i32'), vl = this.fb.local('v', 'i32'), rl = this.fb.local('r', 'i32');
+    const g = (l: number): IR => ({ op: 'get', local: l, vt: 'i32' });
+    return seq([{ op: 'set', local: sl, value: s }, { op: 'set', local: vl, value: v }, { op: 'set', local: rl, value: call(fn, [g(sl), g(vl)], 'i32') },
+      call('rt_release', [g(vl)], 'none'), g(rl)], 'i32', true);
   }
 
   fstring(parts: FStringPart[], line: number): IR {
@@ -708,7 +760,7 @@ export class ExprLowerer {
     const out: IR[] = [{ op: 'set', local: tmp, value: call('rt_obj_new', [i32(kind), typeIdIR ?? i32(typeId), i32(slots.length)], 'i32') }];
     slots.forEach((s, i) => out.push({ op: 'store', w: 'i32.store', offset: SLOT(i), ptr: { op: 'get', local: tmp, vt: 'i32' }, value: this.retained(s, DYN) }));
     out.push({ op: 'get', local: tmp, vt: 'i32' });
-    return seq(out, 'i32');
+    return { op: 'block', body: out, vt: 'i32', owned: true };
   }
 
   private builtin(name: string, e: Extract<Expr, { kind: 'Call' }>, t: Ty): IR {
@@ -788,10 +840,11 @@ export class ExprLowerer {
       case 'rt': {
         const m = target.method;
         if (m.consumes) return this.mutatingCall(e, m.fn, m.params.map(w => wordTy(w, rt)), m.out ?? false, m.line ?? false, wordTy(m.ret, rt), t);
-        const args = [this.exprAs(e.receiver, rt), ...e.args.map((a, i) => this.exprAs(a, wordTy(m.params[i], rt)))];
-        if (m.line) args.push(i32(line));
+        const argTys = [rt, ...e.args.map((_, i) => wordTy(m.params[i], rt))];
+        const args = [this.exprAs(e.receiver, rt), ...e.args.map((a, i) => this.exprAs(a, argTys[i + 1]))];
         const ret = wordTy(m.ret, rt);
-        return coerce(call(m.fn, args, vtOf(ret)), ret, t, line);
+        // runtime methods borrow: owned temporaries among the receiver and arguments are released after
+        return coerce(this.borrowingAll(args, argTys, xs => call(m.fn, m.line ? [...xs, i32(line)] : xs, vtOf(ret)), vtOf(ret)), ret, t, line);
       }
       case 'intrinsic': return this.intrinsic(e, t, rt);
       default: return this.unsupported(`method call ${e.method}`, e);
@@ -966,7 +1019,7 @@ export class ExprLowerer {
     ];
     captures.forEach((c, i) => out.push({ op: 'store', w: 'i32.store', offset: 20 + 4 * i, ptr: p, value: call('rt_retain_ret', [c], 'i32') }));
     out.push(p);
-    return seq(out, 'i32');
+    return { op: 'block', body: out, vt: 'i32', owned: true };
   }
 
   /** A named function used as a value: a closure over a wrapper with the closure ABI. */
@@ -1022,9 +1075,12 @@ export class ExprLowerer {
     } else {
       update = { op: 'drop', value: apply(this.exprAs(e.receiver, recvTy.k === 'arr' || recvTy.k === 'map' ? recvTy : DYN)) };
     }
-    if (!out) return seq([...pre, update, ...(vtOf(t) === 'none' ? [] : [coerce(nilRef(), DYN, t, line)])], vtOf(t));
+    // the runtime retains what it stores: owned temporaries among the arguments are released after
+    const post: IR[] = argLocals.filter((x, i) => isRef(params[i] ?? DYN) && ownership(x.a) === 'owned')
+      .map(x => call('rt_release', [{ op: 'get', local: x.l, vt: 'i32' }], 'none'));
+    if (!out) return seq([...pre, update, ...post, ...(vtOf(t) === 'none' ? [] : [coerce(nilRef(), DYN, t, line)])], vtOf(t));
     const produced: IR = { op: 'load', w: 'i32.load', offset: 0, ptr: scratch, vt: 'i32' };
-    return seq([...pre, update, coerce(coerce(produced, DYN, ret, line), ret, t, line)], vtOf(t));
+    return seq([...pre, update, ...post, coerce(coerce(produced, DYN, ret, line), ret, t, line)], vtOf(t));
   }
 
   /** A user method called on a dyn receiver: chosen by the receiver's run-time type. */

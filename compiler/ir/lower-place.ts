@@ -60,7 +60,7 @@ export class PlaceLowerer {
           const key: IR = { op: 'data', id: this.ex.m.data.str(e.name) };
           const cur = () => coerce(call('rt_dyn_field', [get(o), key, i32(line)], 'i32'), DYN, t, line);
           body[0] = set(o, obj);
-          body.push(set(o, call('rt_dyn_set_field', [get(o), key, coerce(f(cur, t), t, DYN, line), i32(line)], 'i32')));
+          body.push(set(o, this.ex.borrowing(coerce(f(cur, t), t, DYN, line), DYN, v => call('rt_dyn_set_field', [get(o), key, v, i32(line)], 'i32'), 'i32')));
           body.push(get(o));
           return seq(body, 'i32');
         }
@@ -83,16 +83,19 @@ export class PlaceLowerer {
       const at = get(idx, ct.k === 'arr' ? 'i64' : 'i32');
       const indexUpdate = (c: IR): IR => {
         const a = this.ex.fb.local('coll', 'i32');
+        // the setters retain the value they store: the new value is released after (when owned)
+        const setWith = (cur: () => IR, setter: (v: IR) => IR): IR =>
+          seq([set(a, c), this.ex.borrowing(coerce(f(cur, t), t, DYN, line), DYN, setter, 'i32')], 'i32');
         if (ct.k === 'arr') {
           const cur = () => coerce(call('rt_arr_get_dyn', [get(a), at, i32(line)], 'i32'), DYN, t, line);
-          return seq([set(a, c), call('rt_arr_set_dyn', [get(a), at, coerce(f(cur, t), t, DYN, line), i32(line)], 'i32')], 'i32');
+          return setWith(cur, v => call('rt_arr_set_dyn', [get(a), at, v, i32(line)], 'i32'));
         }
         if (ct.k === 'map') {
           const cur = () => coerce(call('rt_map_index', [get(a), at, i32(line)], 'i32'), DYN, t, line);
-          return seq([set(a, c), call('rt_map_insert', [get(a), at, coerce(f(cur, t), t, DYN, line)], 'i32')], 'i32');
+          return setWith(cur, v => call('rt_map_insert', [get(a), at, v], 'i32'));
         }
         const cur = () => coerce(call('rt_dyn_index', [get(a), at, i32(line)], 'i32'), DYN, t, line);
-        return seq([set(a, c), call('rt_dm_set', [get(a), at, coerce(f(cur, t), t, DYN, line), i32(line)], 'i32')], 'i32');
+        return setWith(cur, v => call('rt_dm_set', [get(a), at, v, i32(line)], 'i32'));
       };
       const inner = this.inPlace(e.expr)
         ? this.ex.unsupported('indexing into `self` itself', e)

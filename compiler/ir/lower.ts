@@ -5,7 +5,7 @@ import type { Ty } from '../types/types.ts';
 import type { IR, IRFunc, IRModule, VT } from './ir.ts';
 import { DataBuilder, builtinDescriptors, K, SK } from './data.ts';
 import { FnBuilder } from './fnbuilder.ts';
-import { vtOf, i32, call } from './values.ts';
+import { vtOf, i32, call, isRef } from './values.ts';
 import { ExprLowerer } from './lower-expr.ts';
 import { arithHelpers } from './arith.ts';
 import { DYN } from '../types/types.ts';
@@ -131,6 +131,11 @@ export function lower(typed: TypedProgram, opts: LowerOptions = {}): IRModule {
   };
 }
 
+/** Releases of the references the function's variables own. */
+function releases(fb: FnBuilder): IR[] {
+  return fb.ownedVarLocals(v => isRef(varTy(v))).map(l => call('rt_release', [{ op: 'get', local: l, vt: 'i32' }], 'none'));
+}
+
 /** The representation type of a variable: captured variables hold boxed values in cells. */
 export function varTy(v: VarInfo): Ty {
   return v.captured ? DYN : v.ty;
@@ -146,10 +151,14 @@ function lowerInstance(m: ModuleCtx, inst: Instance): IRFunc {
     const locals = inst.params.map(p => { params.push('i32'); return fb.local(p.name, 'i32'); });
     inst.params.forEach((p, i) => prologue.push(...ex.bindParam(p, { op: 'get', local: locals[i], vt: 'i32' }, DYN)));
     const c = inst.closure!;
+    const exit: Extract<IR, { op: 'block' }> = { op: 'block', body: [], vt: 'none' };
+    fb.retExit = exit;
     const body = ex.expr(c.body);
     const bodyTy = inst.types.get(c.body) ?? DYN;
-    const ret = ex.coerceTo(body, bodyTy, DYN, c.span.line);
-    return fb.finish(params, 'i32', { op: 'block', body: [...prologue, { op: 'return', value: ret }], vt: 'none' }, c.span.line);
+    const ret = ex.ownedValue(ex.coerceTo(body, bodyTy, DYN, c.span.line), DYN);
+    const r = fb.local('result', 'i32');
+    exit.body.push(...releases(fb));
+    return fb.finish(params, 'i32', { op: 'block', body: [...prologue, { op: 'set', local: r, value: ret }, exit, { op: 'return', value: { op: 'get', local: r, vt: 'i32' } }], vt: 'none' }, c.span.line);
   }
   if (inst.kind === 'script') {
     const body = ex.stmts(inst, m.typed.program.body);
@@ -176,11 +185,13 @@ function lowerInstance(m: ModuleCtx, inst: Instance): IRFunc {
   });
   const result = vtOf(inst.ret);
   const depth: IR[] = [call('__enter', [i32(decl.span.line)], 'none')];
-  const exit: IR = call('__leave', [], 'none');
+  // every exit (the end and each `return`) leaves the depth guard and releases the variables
+  const exit: Extract<IR, { op: 'block' }> = { op: 'block', body: [call('__leave', [], 'none')], vt: 'none' };
   fb.retExit = exit;
   const body = decl.body ? ex.block(decl.body) : { op: 'nop' } as IR;
   const bodyTy = decl.body ? (decl.body.tail ? inst.types.get(decl.body.tail) ?? DYN : ex.blockTy(decl.body)) : DYN;
-  const value = ex.coerceTo(body, bodyTy, inst.ret, decl.span.line);
+  const value = ex.ownedValue(ex.coerceTo(body, bodyTy, inst.ret, decl.span.line), inst.ret);
+  exit.body.push(...releases(fb));
   let fnBody: IR;
   if (result === 'none') {
     fnBody = { op: 'block', body: [...depth, ...prologue, value, exit], vt: 'none' };

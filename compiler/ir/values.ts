@@ -21,6 +21,35 @@ export const f64 = (value: number): IR => ({ op: 'const', vt: 'f64', value });
 export const call = (fn: string, args: IR[], vt: VT): IR => ({ op: 'call', fn, args, vt });
 export const nilRef = (): IR => call('rt_nil', [], 'i32');
 
+/**
+ * Who owns the reference an expression produces: `owned` (+1, the consumer must store or release
+ * it: calls, constructors), `borrowed` (a read of a variable, slot or field: retain to keep it),
+ * `static` (immortal data), or `unknown` (e.g. a block left through a branch carrying a value) —
+ * treated as borrowed wherever that is the safe side.
+ */
+export type Ownership = 'owned' | 'borrowed' | 'static' | 'unknown';
+
+export function ownership(ir: IR): Ownership {
+  switch (ir.op) {
+    case 'call': case 'calli': return 'owned';
+    case 'get': case 'gget': case 'load': return 'borrowed';
+    case 'data': return 'static';
+    case 'tee': return 'unknown';
+    case 'block':
+      if (ir.owned) return 'owned';
+      if (ir.label !== undefined || ir.body.length === 0) return 'unknown';
+      return ownership(ir.body[ir.body.length - 1]);
+    case 'if': {
+      if (!ir.else) return 'unknown';
+      const a = ownership(ir.then), b = ownership(ir.else);
+      if (a === b) return a;
+      if ((a === 'owned' || a === 'static') && (b === 'owned' || b === 'static')) return 'owned';
+      return 'unknown';
+    }
+    default: return 'unknown';
+  }
+}
+
 /** A value of type `t` as a boxed heap reference. */
 export function box(ir: IR, t: Ty): IR {
   switch (t.k) {
@@ -43,10 +72,12 @@ export function coerce(ir: IR, from: Ty, to: Ty, line: number): IR {
   if (tv === 'i32' && to.k !== 'bool') return box(ir, from);
   // to a scalar from a reference: unbox with a check
   const ref = fv === 'i32' && from.k !== 'bool' ? ir : box(ir, from);
+  // an owned temporary (a fresh box, a looked-up element) is released by its unboxing
+  const how = ownership(ref) === 'owned' ? 'take' : 'unbox';
   switch (to.k) {
-    case 'int': return call('rt_unbox_i64', [ref, i32(line)], 'i64');
-    case 'float': return call('rt_unbox_f64', [ref, i32(line)], 'f64');
-    case 'bool': return call('rt_unbox_bool', [ref, i32(line)], 'i32');
+    case 'int': return call(`rt_${how}_i64`, [ref, i32(line)], 'i64');
+    case 'float': return call(`rt_${how}_f64`, [ref, i32(line)], 'f64');
+    case 'bool': return call(`rt_${how}_bool`, [ref, i32(line)], 'i32');
   }
   return ir;
 }

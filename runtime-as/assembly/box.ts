@@ -59,6 +59,11 @@ export function rt_unbox_bool(p: usize, line: i32): i32 {
   return load<i32>(p, 8);
 }
 
+/** unbox an owned reference and release it (a temporary consumed by its unboxing) */
+export function rt_take_i64(p: usize, line: i32): i64 { const v = rt_unbox_i64(p, line); rt_release(p); return v; }
+export function rt_take_f64(p: usize, line: i32): f64 { const v = rt_unbox_f64(p, line); rt_release(p); return v; }
+export function rt_take_bool(p: usize, line: i32): i32 { const v = rt_unbox_bool(p, line); rt_release(p); return v; }
+
 export function rt_range_new(start: i64, end: i64, inclusive: i32): usize {
   const p = rt_alloc(32);
   setHeader(p, K_RANGE, 0, 0);

@@ -1,7 +1,7 @@
 // The runtime's export list (the ABI contract with the compiler; see ../ABI.md and ../methods.json).
 
 // core: init, allocation, reference counting, objects, cells
-export { rt_init, rt_obj_new, rt_obj_unique, rt_cell_new, rt_kind, rt_type_id } from './box';
+export { rt_init, rt_obj_new, rt_obj_unique, rt_cell_new, rt_kind, rt_type_id, rt_take_i64, rt_take_f64, rt_take_bool } from './box';
 export { rt_alloc, rt_free, rt_heap_top } from './mem';
 export { rt_retain, rt_retain_ret, rt_release, rt_is_unique } from './rc';
 // output and exit (rt_write_out / rt_write_err consume their STR)

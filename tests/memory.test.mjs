@@ -1,0 +1,108 @@
+// Memory management: compiled code reference-counts its values (variables own what they hold,
+// owned temporaries are released after use, a variable's old value is released when it is
+// overwritten, a function's variables when it returns). These tests run real programs on
+// node:wasi and check both the output (nothing freed too early) and the module's memory size
+// (nothing kept too long).
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { WASI } from 'node:wasi';
+import { mkdtempSync, readFileSync, rmSync, openSync, closeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { compile } from '../dist/compiler.mjs';
+
+const dir = mkdtempSync(join(tmpdir(), 'ruchyc-mem-'));
+process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+
+/** Runs a program; returns its stdout and the final size of its linear memory in MiB. */
+function run(source) {
+  const r = compile({ file: 'mem.ruchy', source });
+  assert.is(r.exitCode, 0, JSON.stringify(r.diagnostics));
+  const outFile = join(dir, `out-${Math.random().toString(36).slice(2)}.txt`);
+  const fd = openSync(outFile, 'w');
+  const wasi = new WASI({ version: 'preview1', returnOnExit: true, stdout: fd });
+  const inst = new WebAssembly.Instance(new WebAssembly.Module(r.wasm), wasi.getImportObject());
+  const code = wasi.start(inst);
+  closeSync(fd);
+  assert.is(code, 0);
+  return { out: readFileSync(outFile, 'utf8'), mb: inst.exports.memory.buffer.byteLength / 1048576 };
+}
+
+test('10 million short strings and small arrays allocated and dropped: memory stays under 64 MB', () => {
+  const { out, mb } = run(`fun label(i) {
+    let s = f"item-{i}"
+    s.len()
+}
+let mut i = 0
+let mut total = 0
+while i < 10000000 {
+    let s = "k" + i.to_string()
+    let a = [i, i + 1, i + 2]
+    let words = [s, "x"]
+    total += s.len() + a.len() + words.len() + label(i)
+    i += 1
+}
+println(total)
+`);
+  // sum over i < 10^7 of (len("k" + i) + 3 + 2 + len("item-" + i)) = 2 * digits + 11 per i
+  let digits = 0;
+  for (let d = 1, lo = 0; lo < 1e7; d++, lo = lo === 0 ? 10 : lo * 10) digits += d * (Math.min(1e7, lo === 0 ? 10 : lo * 10) - lo);
+  assert.is(out, `${2 * digits + 11 * 1e7}\n`);
+  assert.ok(mb < 64, `memory grew to ${mb} MiB`);
+});
+
+test('nested values (structs holding strings and arrays, maps) rebuilt in a loop stay bounded', () => {
+  const { out, mb } = run(`struct Order { id: i64, tags: [String], note: String }
+fun make(i) {
+    Order { id: i, tags: [f"t{i % 7}", "x"], note: "n" + i.to_string() }
+}
+let mut sum = 0
+let mut i = 0
+while i < 300000 {
+    let o = make(i)
+    let mut counts = {}
+    counts["a"] = o.tags.len()
+    counts["b"] = o.note.len()
+    let copy = o
+    sum += copy.id % 10 + counts["a"] + o.tags[0].len()
+    i += 1
+}
+println(sum)
+`);
+  // id % 10 sums to 45 per 10 ids; tags.len() = 2; tags[0] = "t<digit>" has length 2
+  assert.is(out, `${300000 / 10 * 45 + 300000 * 4}\n`);
+  assert.ok(mb < 16, `memory grew to ${mb} MiB`);
+});
+
+test('values shared before a release stay alive and unchanged (no early free)', () => {
+  const { out } = run(`let mut keep = []
+let mut i = 0
+while i < 2000 {
+    let s = f"v{i}"
+    let t = s
+    keep.push(t)
+    i += 1
+}
+let mut acc = "a"
+let mut j = 0
+while j < 5 {
+    acc = acc + "b"
+    j += 1
+}
+fun pick(xs, k) { xs[k] }
+let first = pick(keep, 0)
+let mut copy = keep
+copy[0] = "changed"
+println(f"{first} {keep[0]} {copy[0]} {keep[1999]} {keep.len()} {acc}")
+let pts = [(1, "one"), (2, "two")]
+let mut names = []
+for p in pts { names.push(p.1) }
+let upper = names.map(|n| n.to_uppercase())
+println(names)
+println(upper)
+println(pts)
+`);
+  assert.is(out, 'v0 v0 changed v1999 2000 abbbbb\n["one", "two"]\n["ONE", "TWO"]\n[(1, "one"), (2, "two")]\n');
+});
+
+test.run();

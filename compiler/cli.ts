@@ -3,13 +3,15 @@
 // 3 runtime panic, 6 other compile error (unreadable file, bad flags, internal compiler error).
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { parse as parsePath, format as formatPath } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compile, renderDiagnostics, type CompileOptions, type CompileResult, type Emit } from './driver.ts';
 import { runWasi } from '../host/node-wasi.ts';
+import { ConfigError, findConfig, loadConfig, grantFromFlag, mergePermissions, preopensFor, envFor, type Permissions } from '../host/permissions.ts';
 
 const EXIT_OTHER = 6;
+const EXIT_CONFIG = 7;
 const OPT_LEVELS = ['0', '1', '2', '3', 's'] as const;
 type OptFlag = (typeof OPT_LEVELS)[number];
 
@@ -89,9 +91,31 @@ function build(a: BuildArgs): number {
   return 0;
 }
 
-interface RunArgs { file: string; opt: OptFlag; args: string[] }
+interface RunArgs { file: string; opt: OptFlag; args: string[]; flags: Permissions }
+
+/** the grants for a run: ruchy.yaml's `permissions:` with the flags winning key by key */
+function permissionsFor(a: RunArgs): Permissions | number {
+  let fromFile: Permissions = {};
+  const config = findConfig(a.file);
+  try {
+    if (config) fromFile = loadConfig(config);
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`ruchyc: error: ${e.message}\n`);
+      return EXIT_CONFIG;
+    }
+    throw e;
+  }
+  return mergePermissions(fromFile, a.flags);
+}
 
 async function run(a: RunArgs): Promise<number> {
+  const perms = permissionsFor(a);
+  if (typeof perms === 'number') return perms;
+  const preopens = preopensFor(perms);
+  for (const p of preopens) {
+    if (!existsSync(p.hostPath)) return usageError(`granted directory '${p.guestPath}' does not exist`);
+  }
   const compiled = compileFile(a.file, { optimize: optLevel(a.opt), emit: 'wasm', target: 'wasi' });
   if (!compiled.ok) return compiled.code;
   const { result } = compiled;
@@ -101,6 +125,8 @@ async function run(a: RunArgs): Promise<number> {
   try {
     return await runWasi(result.wasm, {
       args: [a.file, ...a.args],
+      env: envFor(perms),
+      preopens,
       file: a.file,
       sourceMap: typeof sourceMap === 'string' ? sourceMap : undefined,
     });
@@ -129,7 +155,10 @@ function normaliseArgs(argv: string[]): { own: string[]; rest: string[] | undefi
   const dd = argv.indexOf('--');
   const own = (dd < 0 ? argv : argv.slice(0, dd)).map(a => {
     const m = /^-O([0-3s])$/.exec(a);
-    return m ? `--opt=${m[1]}` : a;
+    if (m) return `--opt=${m[1]}`;
+    // a bare --allow-read (everything) must not take the next word as its value
+    if (/^--allow-(read|write|env)$/.test(a)) return a + '=';
+    return a;
   });
   return { own, rest: dd < 0 ? undefined : argv.slice(dd + 1) };
 }
@@ -175,10 +204,19 @@ export async function main(argv: string[]): Promise<number> {
         .positional('file', { type: 'string', demandOption: true, describe: 'the Ruchy source file' })
         .positional('args', { type: 'string', array: true, describe: "the program's arguments (put them after '--' when they start with '-')" })
         .option('opt', optOption)
-        .example('$0 run prog.ruchy -- --verbose input.txt', 'passes --verbose input.txt to the program'),
+        .option('allow-read', { type: 'string', describe: 'let the program read files under DIR (comma-separated or repeated; alone: everywhere)' })
+        .option('allow-write', { type: 'string', describe: 'let the program create and write files under DIR (comma-separated or repeated; alone: everywhere)' })
+        .option('allow-env', { type: 'string', describe: 'let the program see environment variable NAME (comma-separated or repeated; alone: all)' })
+        .option('allow-all', { alias: 'A', type: 'boolean', describe: 'grant everything (read, write, env)' })
+        .example('$0 run prog.ruchy -- --verbose input.txt', 'passes --verbose input.txt to the program')
+        .example('$0 run --allow-read=data --allow-env=HOME tool.ruchy data/in.txt', 'reads under ./data, sees only HOME'),
       async a => {
         const args = [...(a.args ?? []).map(String), ...(rest ?? [])];
-        setCode(await run({ file: a.file, opt: a.opt as OptFlag, args }));
+        const list = (v: unknown): string[] | undefined => v === undefined ? undefined : (Array.isArray(v) ? v : [v]).map(String);
+        const flags: Permissions = a.allowAll
+          ? { read: true, write: true, env: true }
+          : { read: grantFromFlag(list(a.allowRead)), write: grantFromFlag(list(a.allowWrite)), env: grantFromFlag(list(a.allowEnv), undefined, true) };
+        setCode(await run({ file: a.file, opt: a.opt as OptFlag, args, flags }));
       },
     )
     .command(
@@ -195,7 +233,7 @@ export async function main(argv: string[]): Promise<number> {
     .help()
     .alias('help', 'h')
     .version(packageVersion())
-    .epilogue('Exit codes: 0 ok, 1 parse error, 2 type/name error, 3 runtime panic, 6 other error.')
+    .epilogue('Exit codes: 0 ok, 1 parse error, 2 type/name error, 3 runtime panic, 6 other error, 7 bad ruchy.yaml.')
     .wrap(Math.min(100, process.stdout.columns || 100))
     .exitProcess(false)
     .fail((msg, err) => {

@@ -11,6 +11,10 @@ import { Unsupported } from './ir/fnbuilder.ts';
 import { type Diagnostic, exitCodeFor, formatDiagnostic } from './diagnostics.ts';
 
 export type Emit = 'wasm' | 'wat' | 'ir';
+export type Target = 'wasi' | 'wasm' | 'node' | 'browser' | 'worker';
+
+/** Targets whose module is a library for a JS host rather than a WASI command. */
+export const isLibraryTarget = (t: Target | undefined): boolean => t === 'node' || t === 'browser' || t === 'worker';
 
 export interface CompileOptions {
   /** path used in diagnostics and panic messages (as the user wrote it) */
@@ -20,7 +24,9 @@ export interface CompileOptions {
   emit?: Emit;
   /** stop after type checking */
   checkOnly?: boolean;
-  target?: 'wasi';
+  /** wasi (alias wasm): a standalone WASI command; node/browser/worker: a library module whose
+   * `pub fun`s are exported with the host ABI (see compiler/ir/exports.ts) */
+  target?: Target;
 }
 
 export interface CompileResult {
@@ -37,12 +43,13 @@ export function compile(opts: CompileOptions): CompileResult {
   const parsed = parse(opts.source, opts.file);
   if (parsed.diagnostics.length) return fail(parsed.diagnostics);
   const runtime = loadRuntime();
-  const typed = check(parsed.program, runtime.methods);
+  const library = isLibraryTarget(opts.target);
+  const typed = check(parsed.program, runtime.methods, { library });
   if (typed.diagnostics.length) return fail(typed.diagnostics);
   if (opts.checkOnly) return { diagnostics: [], exitCode: 0 };
   let ir;
   try {
-    ir = lower(typed.program);
+    ir = lower(typed.program, { library });
   } catch (e) {
     // a construct the lowering does not handle yet is reported, located, as a compile error
     if (e instanceof Unsupported) return fail([{ kind: 'internal', message: e.message, span: e.span }]);

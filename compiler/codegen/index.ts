@@ -100,19 +100,28 @@ export function codegen(ir: IRModule, runtime: RuntimeImage = loadRuntime()): Co
     mod.addActiveElementSegment('0', 'closures', ir.table, mod.i32.const(0));
   }
 
-  // ---- _start: initialise the runtime, run the program, flush
-  mod.addFunction('_start', binaryen.none, binaryen.none, [], mod.block(null, [
+  // ---- _start (command) / _initialize (library): initialise the runtime, run the program, flush
+  const start = ir.library ? '_initialize' : '_start';
+  mod.addFunction(start, binaryen.none, binaryen.none, [], mod.block(null, [
     mod.call(callee('rt_init'), [mod.i32.const(heapBase), mod.i32.const(addr.get(ir.typesTable)!), mod.i32.const(addr.get(ir.fileName)!)], binaryen.none),
     mod.call(ir.entry, [], binaryen.none),
     mod.call(callee('rt_flush'), [], binaryen.none),
   ]));
 
-  // ---- only _start and memory are exported
-  for (const name of runtime.exportNames) mod.removeExport(name);
-  mod.addFunctionExport('_start', '_start');
+  // ---- exports: _start and memory; library targets also the program's functions and the host API
+  for (const name of runtime.exportNames) {
+    if (ir.library && (name.startsWith('rt_host_') || HOST_KEPT.has(name))) continue;
+    mod.removeExport(name);
+  }
+  mod.addFunctionExport(start, start);
+  for (const e of ir.exports) mod.addFunctionExport(e.fn, e.name);
   mod.addMemoryExport(runtime.memoryName, 'memory');
+  if (ir.interface !== null) mod.addCustomSection('ruchyc.interface', new TextEncoder().encode(ir.interface));
   return { module: mod, heapBase };
 }
+
+/** runtime exports a library module keeps besides `rt_host_*` */
+const HOST_KEPT = new Set(['rt_retain', 'rt_release', 'rt_flush']);
 
 type Bin = (a: binaryen.ExpressionRef, b: binaryen.ExpressionRef) => binaryen.ExpressionRef;
 type Un = (a: binaryen.ExpressionRef) => binaryen.ExpressionRef;

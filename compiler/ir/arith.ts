@@ -31,10 +31,13 @@ export function arithHelpers(): IRFunc[] {
       ifPanic(neg(bin('i64.and', bin('i64.xor', a, r, 'i64'), bin('i64.xor', b, r, 'i64'), 'i64')), overflow)], r),
     fn('__sub', [setR(bin('i64.sub', a, b, 'i64')),
       ifPanic(neg(bin('i64.and', bin('i64.xor', a, b, 'i64'), bin('i64.xor', a, r, 'i64'), 'i64')), overflow)], r),
+    // overflow iff r / a != b; the division must not run for a == 0 (trap) nor for a == -1
+    // (MIN / -1 traps), where overflow means b == MIN
     fn('__mul', [setR(bin('i64.mul', a, b, 'i64')),
-      ifPanic(bin('i32.and', bin('i64.ne', a, i64(0n), 'i32'),
-        bin('i32.or', bin('i64.ne', bin('i64.div_s', r, a, 'i64'), b, 'i32'),
-          bin('i32.and', bin('i64.eq', a, i64(-1n), 'i32'), bin('i64.eq', b, MIN, 'i32'), 'i32'), 'i32'), 'i32'), overflow)], r),
+      { op: 'if', cond: bin('i64.ne', a, i64(0n), 'i32'), vt: 'none',
+        then: { op: 'if', cond: bin('i64.eq', a, i64(-1n), 'i32'), vt: 'none',
+          then: ifPanic(bin('i64.eq', b, MIN, 'i32'), overflow),
+          else: ifPanic(bin('i64.ne', bin('i64.div_s', r, a, 'i64'), b, 'i32'), overflow) } }], r),
     fn('__div', [ifPanic(bin('i64.eq', b, i64(0n), 'i32'), divZero(0)),
       ifPanic(bin('i32.and', bin('i64.eq', a, MIN, 'i32'), bin('i64.eq', b, i64(-1n), 'i32'), 'i32'), overflow)],
       bin('i64.div_s', a, b, 'i64')),

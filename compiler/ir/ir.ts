@@ -64,8 +64,14 @@ export interface IRModule {
   table: string[];
   /** the function `_start` calls */
   entry: string;
+  /** library targets: no `_start`; `_initialize` runs the script, and these functions are exported */
+  library: boolean;
+  exports: { name: string; fn: string }[];
+  /** library targets: JSON of the `ruchyc.interface` custom section */
+  interface: string | null;
   /** runtime functions the program calls, with their wasm signatures */
   runtimeCalls: Map<string, { params: VT[]; result: VT }>;
 }
 
-export const vtOfResult = (ir: IR): VT => ('vt' in ir ? ir.vt : 'none');
+export const vtOfResult = (ir: IR): VT =>
+  ir.op === 'data' || ir.op === 'fnidx' ? 'i32' : 'vt' in ir ? ir.vt : 'none';

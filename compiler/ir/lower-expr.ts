@@ -2,7 +2,7 @@
 import type { Block, Expr, Pattern, Stmt, LitValue, FStringPart } from '../syntax/ast.ts';
 import type { Instance, VarInfo } from '../types/program.ts';
 import { type Ty, DYN, INT, FLOAT, STR, BOOL, NIL, isScalar } from '../types/types.ts';
-import type { IR, VT } from './ir.ts';
+import { type IR, type VT, vtOfResult } from './ir.ts';
 import type { ModuleCtx } from './lower.ts';
 import { FnBuilder, Unsupported } from './fnbuilder.ts';
 import { vtOf, i32, i64, f64, call, box, coerce, nilRef } from './values.ts';
@@ -11,7 +11,7 @@ import { parseTyWord } from '../types/methods.ts';
 
 const varTy = (v: VarInfo): Ty => (v.captured ? DYN : v.ty);
 const seq = (body: IR[], vt: VT = 'none'): IR => ({ op: 'block', body, vt });
-const drop = (ir: IR): IR => (ir.op === 'nop' ? ir : 'vt' in ir && ir.vt !== 'none' ? { op: 'drop', value: ir } : ir);
+const drop = (ir: IR): IR => (ir.op === 'nop' ? ir : vtOfResult(ir) !== 'none' ? { op: 'drop', value: ir } : ir);
 const SLOT = (i: number) => 8 + 8 * i;
 
 export class ExprLowerer {
@@ -97,7 +97,7 @@ export class ExprLowerer {
     if (b.tail) {
       const t = this.expr(b.tail);
       body.push(t);
-      return seq(body, 'vt' in t ? t.vt : 'none');
+      return seq(body, vtOfResult(t));
     }
     return seq(body, 'none');
   }

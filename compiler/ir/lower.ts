@@ -9,6 +9,7 @@ import { vtOf, i32, call } from './values.ts';
 import { ExprLowerer } from './lower-expr.ts';
 import { arithHelpers } from './arith.ts';
 import { DYN } from '../types/types.ts';
+import { exportWrapper, interfaceJson } from './exports.ts';
 
 export { Unsupported } from './fnbuilder.ts';
 
@@ -90,7 +91,12 @@ export class ModuleCtx {
   }
 }
 
-export function lower(typed: TypedProgram): IRModule {
+export interface LowerOptions {
+  /** node/browser/worker: export the program's functions instead of a `_start` command */
+  library?: boolean;
+}
+
+export function lower(typed: TypedProgram, opts: LowerOptions = {}): IRModule {
   const m = new ModuleCtx(typed);
   m.fileName = m.data.str(typed.program.file.split('/').pop() ?? typed.program.file);
   m.funcs.push(...arithHelpers());
@@ -108,11 +114,20 @@ export function lower(typed: TypedProgram): IRModule {
     body.push(r === 'none' ? call(name, [], 'none') : { op: 'drop', value: call(name, [], r) });
   }
   m.funcs.push({ name: '__entry', params: [], result: 'none', locals: [], body: { op: 'block', body, vt: 'none' }, line: 1 });
+  const exports = typed.exports.map(e => {
+    m.need(e.inst);
+    const w = exportWrapper(e);
+    m.funcs.push(w);
+    return { name: e.name, fn: w.name };
+  });
+  while (m.pending.length) m.funcs.push(lowerInstance(m, m.pending.shift()!));
+  const library = opts.library ?? false;
+  const iface = library ? interfaceJson(typed.exports, m.data.descriptors) : null;
   const typesTable = m.data.finishDescriptors();
   const globals = [...m.globals.entries()].map(([v, name]) => ({ name, vt: vtOf(varTy(v)) === 'none' ? 'i32' as VT : vtOf(varTy(v)) }));
   return {
     funcs: m.funcs, globals, data: m.data.objs, typesTable, fileName: m.fileName, table: m.table,
-    entry: '__entry', runtimeCalls: m.runtimeCalls,
+    entry: '__entry', runtimeCalls: m.runtimeCalls, library, exports, interface: iface,
   };
 }
 
@@ -128,11 +143,8 @@ function lowerInstance(m: ModuleCtx, inst: Instance): IRFunc {
     fb.envLocal = fb.local('env', 'i32');
     const params: VT[] = ['i32'];
     const prologue: IR[] = [];
-    for (const p of inst.params) {
-      const l = fb.local(p.name, 'i32');
-      params.push('i32');
-      prologue.push(...ex.bindParam(p, { op: 'get', local: l, vt: 'i32' }, DYN));
-    }
+    const locals = inst.params.map(p => { params.push('i32'); return fb.local(p.name, 'i32'); });
+    inst.params.forEach((p, i) => prologue.push(...ex.bindParam(p, { op: 'get', local: locals[i], vt: 'i32' }, DYN)));
     const c = inst.closure!;
     const body = ex.expr(c.body);
     const bodyTy = inst.types.get(c.body) ?? DYN;
@@ -146,17 +158,19 @@ function lowerInstance(m: ModuleCtx, inst: Instance): IRFunc {
   const decl = inst.decl!;
   const params: VT[] = [];
   const prologue: IR[] = [];
+  // the wasm parameters are the first locals: declare them all before binding any variable
+  const bound: { v: VarInfo; local: number; vt: VT; ty: Ty }[] = [];
   if (inst.selfVar) {
-    const l = fb.local('self', vtOf(varTy(inst.selfVar)));
-    params.push(vtOf(varTy(inst.selfVar)));
-    prologue.push(...ex.bindParam(inst.selfVar, { op: 'get', local: l, vt: vtOf(inst.selfVar.ty) }, inst.selfVar.ty));
+    const vt = vtOf(inst.selfVar.ty) === 'none' ? 'i32' : vtOf(inst.selfVar.ty);
+    bound.push({ v: inst.selfVar, local: fb.local('self', vt), vt, ty: inst.selfVar.ty });
+    params.push(vt);
   }
   for (const p of inst.params) {
     const vt = vtOf(p.ty) === 'none' ? 'i32' : vtOf(p.ty);
-    const l = fb.local(p.name, vt);
+    bound.push({ v: p, local: fb.local(p.name, vt), vt, ty: p.ty });
     params.push(vt);
-    prologue.push(...ex.bindParam(p, { op: 'get', local: l, vt }, p.ty));
   }
+  for (const b of bound) prologue.push(...ex.bindParam(b.v, { op: 'get', local: b.local, vt: b.vt }, b.ty));
   decl.params.forEach((p, i) => {
     if (p.pattern.kind !== 'PBind') prologue.push(ex.bindPatternIR(p.pattern, { op: 'get', local: i + (inst.selfVar ? 1 : 0), vt: params[i + (inst.selfVar ? 1 : 0)] }, inst.params[i].ty));
   });

@@ -7,6 +7,11 @@ import { inferProgram } from './infer.ts';
 
 export type { TypedProgram } from './program.ts';
 
-export function check(program: Program, methods: MethodTable): { program: TypedProgram; diagnostics: Diagnostic[] } {
-  return inferProgram(program, methods);
+export interface CheckOptions {
+  /** library targets (node, browser, worker): export every `pub fun` (and `main`) to the host */
+  library?: boolean;
+}
+
+export function check(program: Program, methods: MethodTable, opts: CheckOptions = {}): { program: TypedProgram; diagnostics: Diagnostic[] } {
+  return inferProgram(program, methods, opts.library ?? false);
 }

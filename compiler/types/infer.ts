@@ -43,8 +43,8 @@ interface Ctx {
   selfTy?: Ty;
 }
 
-export function inferProgram(program: Program, methods: MethodTable): { program: TypedProgram; diagnostics: Diagnostic[] } {
-  return new Checker(program, methods).run();
+export function inferProgram(program: Program, methods: MethodTable, library = false): { program: TypedProgram; diagnostics: Diagnostic[] } {
+  return new Checker(program, methods, library).run();
 }
 
 class Checker {
@@ -62,7 +62,7 @@ class Checker {
   private script: Instance;
   private scriptCallsMain = false;
 
-  constructor(readonly program: Program, readonly methods: MethodTable) {
+  constructor(readonly program: Program, readonly methods: MethodTable, readonly library: boolean) {
     const pre: Diagnostic[] = [];
     this.decls = collectDecls(program, pre);
     this.diags.push(...pre);
@@ -84,6 +84,13 @@ class Checker {
       if (main && !this.scriptCallsMain && main.params.length === 0) runMainAfter = this.instanceFor(main, [], undefined);
       if (!this.changed) break;
     }
+    // library targets: exported functions, specialised for their annotated parameter types
+    const exports: { name: string; inst: Instance }[] = [];
+    if (this.library) {
+      for (const f of this.decls.funs.values()) {
+        if (f.isPub || f.name === 'main') exports.push({ name: f.name, inst: this.instanceFor(f, f.params.map(() => DYN), undefined) });
+      }
+    }
     // functions nobody calls are still checked, with dyn parameters
     for (const f of this.decls.funs.values()) if (!this.perDecl.has(f)) this.instanceFor(f, f.params.map(() => DYN), undefined);
     for (let round = 0; round < MAX_ROUNDS; round++) {
@@ -97,7 +104,7 @@ class Checker {
     return {
       program: {
         program: this.program, decls: this.decls, script: this.script, instances: this.order,
-        globals: this.globals, runMainAfter, methodsTable: this.methods,
+        globals: this.globals, runMainAfter: this.library ? null : runMainAfter, exports, methodsTable: this.methods,
       },
       diagnostics,
     };

@@ -58,6 +58,9 @@ export interface TypedProgram {
   globals: VarInfo[];
   /** does the script call `main` itself? if not and main exists, main runs after the script */
   runMainAfter: Instance | null;
+  /** library targets: the exported functions (`pub fun`, and `main`), each specialised for its
+   * annotated parameter types (dyn where unannotated) */
+  exports: { name: string; inst: Instance }[];
   /** the runtime's method table the program was checked against */
   methodsTable: import('./methods.ts').MethodTable;
 }

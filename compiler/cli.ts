@@ -8,6 +8,7 @@ import { parse as parsePath, format as formatPath } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compile, renderDiagnostics, type CompileOptions, type CompileResult, type Emit } from './driver.ts';
 import { runWasi } from '../host/node-wasi.ts';
+import { buildLibraryTarget, interfaceOf, defaultName, type LibraryTarget } from '../targets/build.ts';
 import { ConfigError, findConfig, loadConfig, grantFromFlag, mergePermissions, preopensFor, envFor, type Permissions } from '../host/permissions.ts';
 
 const EXIT_OTHER = 6;
@@ -75,10 +76,25 @@ function withExtension(file: string, ext: string): string {
 
 interface BuildArgs { file: string; target: string; output?: string; opt: OptFlag; emit: Emit }
 
-function build(a: BuildArgs): number {
-  const compiled = compileFile(a.file, { optimize: optLevel(a.opt), emit: a.emit, target: 'wasi' });
+const LIBRARY_TARGETS = ['node', 'browser', 'worker'] as const;
+
+async function build(a: BuildArgs): Promise<number> {
+  const library = (LIBRARY_TARGETS as readonly string[]).includes(a.target) ? a.target as LibraryTarget : undefined;
+  const compiled = compileFile(a.file, { optimize: optLevel(a.opt), emit: a.emit, target: library ?? 'wasi' });
   if (!compiled.ok) return compiled.code;
   const { result } = compiled;
+  if (library && a.emit === 'wasm') {
+    // a directory: app.wasm + app.mjs + app.d.ts (worker: worker.mjs + wrangler.toml)
+    const dir = a.output ?? `${defaultName(a.file)}-${library}`;
+    if (dir === '-') return usageError(`--target ${library} writes a directory; '-o -' is for single-file targets`);
+    try {
+      const iface = interfaceOf(result.wasm!, a.file, readFileSync(a.file, 'utf8'));
+      await buildLibraryTarget(library, result.wasm!, iface, dir, defaultName(a.file));
+    } catch (e) {
+      return internalError(a.file, e);
+    }
+    return 0;
+  }
   const data: Uint8Array | string | undefined = a.emit === 'wasm' ? result.wasm : result.text;
   if (data === undefined) return internalError(a.file, new Error(`the pipeline produced no ${a.emit} output`));
   const out = a.output ?? withExtension(a.file, '.' + a.emit);
@@ -186,15 +202,16 @@ export async function main(argv: string[]): Promise<number> {
       'compile FILE to a standalone WASI preview1 command module',
       y => y
         .positional('file', { type: 'string', demandOption: true, describe: 'the Ruchy source file' })
-        .option('target', { choices: ['wasm', 'wasi'] as const, default: 'wasm', describe: 'output target (wasi is an alias of wasm)' })
-        .option('output', { alias: 'o', type: 'string', describe: "output path ('-' for stdout; default: FILE with .wasm/.wat/.ir)" })
+        .option('target', { choices: ['wasm', 'wasi', 'node', 'browser', 'worker'] as const, default: 'wasm', describe: 'wasm/wasi: a WASI command module; node, browser, worker: a directory with the module and its JS glue (see targets/)' })
+        .option('output', { alias: 'o', type: 'string', describe: "output path ('-' for stdout; default: FILE with .wasm/.wat/.ir; node/browser/worker: directory NAME-TARGET)" })
         .option('opt', optOption)
         .option('emit', { choices: ['wasm', 'wat', 'ir'] as const, default: 'wasm' as Emit, describe: 'what to write' })
         .example('$0 build hello.ruchy', 'writes hello.wasm')
-        .example('$0 build hello.ruchy --emit wat -o -', 'prints the optimised module as text'),
-      a => {
+        .example('$0 build hello.ruchy --emit wat -o -', 'prints the optimised module as text')
+        .example('$0 build lib.ruchy --target node -o out', 'writes out/app.wasm, out/app.mjs, out/app.d.ts'),
+      async a => {
         noExtraArgs('build');
-        setCode(build({ file: a.file, target: a.target, output: a.output, opt: a.opt as OptFlag, emit: a.emit }));
+        setCode(await build({ file: a.file, target: a.target, output: a.output, opt: a.opt as OptFlag, emit: a.emit }));
       },
     )
     .command(

@@ -11,7 +11,14 @@
 import { Worker } from 'node:worker_threads';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
 import type { PreopenSpec } from './permissions.ts';
+
+// Node 20's WASI functions are V8 "fast API" calls; a garbage collection inside fd_write can then
+// corrupt the heap (seen as SIGABRT / "Check failed" in allocation-heavy programs). The flag is
+// process-wide and must be set before the module is instantiated. (`ruchyc run` now runs on the JS
+// WASI of host/wasi.ts, whose functions are plain JS calls; the flag stays as a precaution.)
+setFlagsFromString('--no-turbo-fast-api-calls');
 
 export interface RunWasiOptions {
   /** argv of the program; argv[0] is conventionally the program name */

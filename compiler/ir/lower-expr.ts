@@ -8,6 +8,7 @@ import { FnBuilder, Unsupported } from './fnbuilder.ts';
 import { vtOf, i32, i64, f64, call, box, coerce, nilRef } from './values.ts';
 import { K, SK } from './data.ts';
 import { parseTyWord } from '../types/methods.ts';
+import { HofLowerer } from './lower-hof.ts';
 
 const varTy = (v: VarInfo): Ty => (v.captured ? DYN : v.ty);
 const seq = (body: IR[], vt: VT = 'none'): IR => ({ op: 'block', body, vt });
@@ -17,9 +18,11 @@ const SLOT = (i: number) => 8 + 8 * i;
 export class ExprLowerer {
   constructor(readonly m: ModuleCtx, readonly fb: FnBuilder) {}
 
+  private readonly hof = new HofLowerer(this);
   private get inst(): Instance { return this.fb.inst; }
   private ty(e: Expr): Ty { return this.inst.types.get(e) ?? DYN; }
-  private unsupported(what: string, e: { span: import('../diagnostics.ts').Span }): never {
+  tyOf(e: Expr): Ty { return this.ty(e); }
+  unsupported(what: string, e: { span: import('../diagnostics.ts').Span }): never {
     throw new Unsupported(`not supported yet: ${what}`, e.span);
   }
 
@@ -395,7 +398,7 @@ export class ExprLowerer {
         const tmp = this.fb.local('arr', 'i32');
         const out: IR[] = [{ op: 'set', local: tmp, value: call('rt_arr_new', [i32(0), i32(e.elems.length)], 'i32') }];
         for (const x of e.elems) {
-          out.push({ op: 'set', local: tmp, value: call('rt_arr_push_ref', [{ op: 'get', local: tmp, vt: 'i32' }, coerce(this.exprAs(x, el), el, DYN, line)], 'i32') });
+          out.push({ op: 'set', local: tmp, value: call('rt_arr_push_dyn', [{ op: 'get', local: tmp, vt: 'i32' }, coerce(this.exprAs(x, el), el, DYN, line), i32(line)], 'i32') });
         }
         out.push({ op: 'get', local: tmp, vt: 'i32' });
         return seq(out, 'i32');
@@ -417,7 +420,7 @@ export class ExprLowerer {
       case 'Index': {
         const ct = this.ty(e.expr);
         if (e.index.kind === 'Range') return this.slice(e.expr, e.index, ct, line);
-        if (ct.k === 'arr') return coerce(call('rt_arr_get_ref', [this.expr(e.expr), this.exprAs(e.index, INT), i32(line)], 'i32'), DYN, t, line);
+        if (ct.k === 'arr') return coerce(call('rt_arr_get_dyn', [this.expr(e.expr), this.exprAs(e.index, INT), i32(line)], 'i32'), DYN, t, line);
         if (ct.k === 'str') return call('rt_str_index', [this.expr(e.expr), this.exprAs(e.index, INT), i32(line)], 'i32');
         if (ct.k === 'map') return coerce(call('rt_map_index', [this.expr(e.expr), this.exprAs(e.index, DYN), i32(line)], 'i32'), DYN, t, line);
         return coerce(call('rt_dyn_index', [this.exprAs(e.expr, DYN), this.exprAs(e.index, DYN), i32(line)], 'i32'), DYN, t, line);
@@ -628,9 +631,10 @@ export class ExprLowerer {
     return this.makeObj(K.ENUM, id, args.map(a => this.exprAs(a, DYN)), line);
   }
 
-  private makeObj(kind: number, typeId: number, slots: IR[], _line: number): IR {
+  /** A new tuple/struct/enum object with these (boxed) slots; `typeIdIR` computes the typeId at run time. */
+  makeObj(kind: number, typeId: number, slots: IR[], _line: number, typeIdIR?: IR): IR {
     const tmp = this.fb.local('obj', 'i32');
-    const out: IR[] = [{ op: 'set', local: tmp, value: call('rt_obj_new', [i32(kind), i32(typeId), i32(slots.length)], 'i32') }];
+    const out: IR[] = [{ op: 'set', local: tmp, value: call('rt_obj_new', [i32(kind), typeIdIR ?? i32(typeId), i32(slots.length)], 'i32') }];
     slots.forEach((s, i) => out.push({ op: 'store', w: 'i32.store', offset: SLOT(i), ptr: { op: 'get', local: tmp, vt: 'i32' }, value: this.retained(s, DYN) }));
     out.push({ op: 'get', local: tmp, vt: 'i32' });
     return seq(out, 'i32');
@@ -716,12 +720,14 @@ export class ExprLowerer {
 
   private intrinsic(e: Extract<Expr, { kind: 'MethodCall' }>, t: Ty, rt: Ty): IR {
     const line = e.span.line;
+    const viaHof = this.hof.lower(e, t, rt);
+    if (viaHof) return viaHof;
     switch (e.method) {
       case 'push': {
         if (e.receiver.kind !== 'Ident') return this.unsupported('push on a non-variable', e);
         const v = this.inst.refs.get(e.receiver)!;
         const el = rt.k === 'arr' ? rt.elem : DYN;
-        const pushed = call('rt_arr_push_ref', [this.readVar(v), coerce(this.exprAs(e.args[0], el), el, DYN, line)], 'i32');
+        const pushed = call('rt_arr_push_dyn', [this.readVar(v), coerce(this.exprAs(e.args[0], el), el, DYN, line), i32(line)], 'i32');
         return this.writeVarOwned(v, pushed);
       }
       case 'unwrap': case 'expect':
@@ -769,10 +775,10 @@ export class ExprLowerer {
       if (v && ct.k === 'arr') {
         const el = ct.elem;
         const idx = this.fb.local('idx', 'i64');
-        const cur = coerce(call('rt_arr_get_ref', [this.readVar(v), { op: 'get', local: idx, vt: 'i64' }, i32(line)], 'i32'), DYN, el, line);
+        const cur = coerce(call('rt_arr_get_dyn', [this.readVar(v), { op: 'get', local: idx, vt: 'i64' }, i32(line)], 'i32'), DYN, el, line);
         return seq([
           { op: 'set', local: idx, value: this.exprAs(target.index, INT) },
-          this.writeVarOwned(v, call('rt_arr_set_ref', [this.readVar(v), { op: 'get', local: idx, vt: 'i64' }, coerce(compute(cur, el, el), el, DYN, line), i32(line)], 'i32')),
+          this.writeVarOwned(v, call('rt_arr_set_dyn', [this.readVar(v), { op: 'get', local: idx, vt: 'i64' }, coerce(compute(cur, el, el), el, DYN, line), i32(line)], 'i32')),
         ]);
       }
     }
@@ -854,7 +860,7 @@ export class ExprLowerer {
       ];
       cond = { op: 'bin', w: 'i64.lt_s', a: getI, b: { op: 'get', local: end, vt: 'i64' }, vt: 'i32' };
       elemTy = it.k === 'arr' ? it.elem : it.k === 'str' ? STR : it.k === 'range' ? INT : DYN;
-      elem = coerce(call('rt_arr_get_ref', [{ op: 'get', local: coll, vt: 'i32' }, getI, i32(line)], 'i32'), DYN, elemTy, line);
+      elem = coerce(call('rt_arr_get_dyn', [{ op: 'get', local: coll, vt: 'i32' }, getI, i32(line)], 'i32'), DYN, elemTy, line);
     } else {
       this.fb.loops.pop();
       return this.unsupported(`for over ${it.k}`, e);

@@ -176,10 +176,10 @@ class Checker {
   }
 
   private inferInstance(inst: Instance): void {
+    if (inst.kind === 'closure') return; // closures are inferred inside their enclosing instance
     inst.types = new Map();
     inst.refs = new Map();
     inst.calls = new Map();
-    if (inst.kind === 'closure') return; // closures are inferred inside their enclosing instance
     const ctx: Ctx = { inst, scope: new Scope(null), loops: [], retTy: NEVER };
     if (inst.kind === 'script') {
       this.inferStmts(this.program.body, ctx, true);

@@ -196,10 +196,10 @@ export async function main(argv: string[]): Promise<number> {
   };
   const cli = yargs(own)
     .scriptName('ruchyc')
-    .usage('ruchyc: compile Ruchy programs to WebAssembly (WASI preview1)\n\nUsage: $0 <command> [options]')
+    .usage('ruchyc: compile Ruchy programs to WebAssembly (WASI, Node, browsers, Cloudflare Workers)\n\nUsage: $0 <command> [options]')
     .command(
       'build <file>',
-      'compile FILE to a standalone WASI preview1 command module',
+      'compile FILE to a WASI command module, or a JS library package (--target node|browser|worker)',
       y => y
         .positional('file', { type: 'string', demandOption: true, describe: 'the Ruchy source file' })
         .option('target', { choices: ['wasm', 'wasi', 'node', 'browser', 'worker'] as const, default: 'wasm', describe: 'wasm/wasi: a WASI command module; node, browser, worker: a directory with the module and its JS glue (see targets/)' })
@@ -216,7 +216,7 @@ export async function main(argv: string[]): Promise<number> {
     )
     .command(
       'run <file> [args..]',
-      'compile FILE in memory and run it on node:wasi; its exit code is the program\'s',
+      'compile FILE in memory and run it (WASI, sandboxed: see --allow-*); its exit code is the program\'s',
       y => y
         .positional('file', { type: 'string', demandOption: true, describe: 'the Ruchy source file' })
         .positional('args', { type: 'string', array: true, describe: "the program's arguments (put them after '--' when they start with '-')" })

@@ -28,6 +28,13 @@ export class DataBuilder {
     return id;
   }
 
+  /** A zeroed scratch word (the `out` argument of runtime calls that produce a second value). */
+  scratch(): number {
+    if (this.scratchId === undefined) this.scratchId = this.add(new Uint8Array(8));
+    return this.scratchId;
+  }
+  private scratchId: number | undefined;
+
   /** An immortal STR object. */
   str(s: string): number {
     const hit = this.strs.get(s);

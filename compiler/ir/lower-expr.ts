@@ -7,8 +7,9 @@ import type { ModuleCtx } from './lower.ts';
 import { FnBuilder, Unsupported } from './fnbuilder.ts';
 import { vtOf, i32, i64, f64, call, box, coerce, nilRef } from './values.ts';
 import { K, SK } from './data.ts';
-import { parseTyWord } from '../types/methods.ts';
+import { parseTyWord, type RtMethod } from '../types/methods.ts';
 import { HofLowerer } from './lower-hof.ts';
+import { PlaceLowerer } from './lower-place.ts';
 
 const varTy = (v: VarInfo): Ty => (v.captured ? DYN : v.ty);
 const seq = (body: IR[], vt: VT = 'none'): IR => ({ op: 'block', body, vt });
@@ -19,9 +20,21 @@ export class ExprLowerer {
   constructor(readonly m: ModuleCtx, readonly fb: FnBuilder) {}
 
   private readonly hof = new HofLowerer(this);
+  private readonly place = new PlaceLowerer(this);
   private get inst(): Instance { return this.fb.inst; }
   private ty(e: Expr): Ty { return this.inst.types.get(e) ?? DYN; }
   tyOf(e: Expr): Ty { return this.ty(e); }
+  varOf(e: Expr): VarInfo | undefined { return this.inst.refs.get(e); }
+  varTy(v: VarInfo): Ty { return varTy(v); }
+
+  /** Slot index of field `name` in struct type t (static), or a located error. */
+  fieldSlot(t: Ty, name: string, e: Expr): number {
+    if (t.k === 'struct') {
+      const i = this.m.typed.decls.structs.get(t.name)!.fields.findIndex(f => f.name === name);
+      if (i >= 0) return i;
+    }
+    return this.unsupported(`field ${name} on ${t.k}`, e);
+  }
   unsupported(what: string, e: { span: import('../diagnostics.ts').Span }): never {
     throw new Unsupported(`not supported yet: ${what}`, e.span);
   }
@@ -415,7 +428,7 @@ export class ExprLowerer {
         const tt = this.ty(e.expr);
         const slot: IR = { op: 'load', w: 'i32.load', offset: SLOT(e.index), ptr: this.exprAs(e.expr, DYN), vt: 'i32' };
         if (tt.k === 'tuple') return coerce(slot, DYN, t, line);
-        return this.unsupported('tuple field on a value of unknown type', e);
+        return coerce(call('rt_dyn_tuple_field', [this.exprAs(e.expr, DYN), i32(e.index), i32(line)], 'i32'), DYN, t, line);
       }
       case 'Index': {
         const ct = this.ty(e.expr);
@@ -443,16 +456,24 @@ export class ExprLowerer {
       case 'Field': {
         const st = this.ty(e.expr);
         if (st.k === 'struct') {
-          const sd = this.m.typed.decls.structs.get(st.name)!;
-          const idx = sd.fields.findIndex(f => f.name === e.name);
-          return coerce({ op: 'load', w: 'i32.load', offset: SLOT(idx), ptr: this.expr(e.expr), vt: 'i32' }, DYN, t, line);
+          const idx = this.fieldSlot(st, e.name, e);
+          return coerce(call('rt_retain_ret', [{ op: 'load', w: 'i32.load', offset: SLOT(idx), ptr: this.expr(e.expr), vt: 'i32' }], 'i32'), DYN, t, line);
         }
-        return this.unsupported(`field access on ${st.k}`, e);
+        // objects (maps keyed by field name) and values whose type varies: by name at run time
+        return coerce(call('rt_dyn_field', [this.exprAs(e.expr, DYN), { op: 'data', id: this.m.data.str(e.name) }, i32(line)], 'i32'), DYN, t, line);
       }
       case 'ArrayRepeat':
         return call('rt_arr_repeat', [this.exprAs(e.value, DYN), this.exprAs(e.count, INT), i32(0)], 'i32');
-      case 'Object': case 'WhileLet':
-        return this.unsupported(e.kind === 'Object' ? 'object literals' : 'while let', e);
+      case 'Object': {
+        const tmp = this.fb.local('obj', 'i32');
+        const out: IR[] = [{ op: 'set', local: tmp, value: call('rt_map_new', [], 'i32') }];
+        for (const en of e.entries) {
+          out.push({ op: 'set', local: tmp, value: call('rt_map_insert', [{ op: 'get', local: tmp, vt: 'i32' }, { op: 'data', id: this.m.data.str(en.key) }, this.exprAs(en.value, DYN)], 'i32') });
+        }
+        out.push({ op: 'get', local: tmp, vt: 'i32' });
+        return seq(out, 'i32');
+      }
+      case 'WhileLet': return this.unsupported('while let', e);
     }
   }
 
@@ -652,6 +673,7 @@ export class ExprLowerer {
       case 'Ok': return this.makeObj(K.ENUM, 2, [this.exprAs(a[0], DYN)], line);
       case 'Err': return this.makeObj(K.ENUM, 3, [this.exprAs(a[0], DYN)], line);
       case 'Box::new': return this.expr(a[0]);
+      case 'HashMap::new': return call('rt_map_new', [], 'i32');
       case 'assert': return call('rt_assert', [this.cond(a[0]), a[1] ? this.exprAs(a[1], STR) : { op: 'data', id: this.m.data.str('assertion failed') }, i32(line)], 'none');
       case 'assert_eq': return call('rt_assert_eq', [this.exprAs(a[0], DYN), this.exprAs(a[1], DYN), i32(line)], 'none');
       case 'len': {
@@ -701,13 +723,21 @@ export class ExprLowerer {
       case 'fun': {
         const inst = target.inst;
         const name = this.m.need(inst);
+        if (inst.decl?.self?.mutable) {
+          // `&mut self`: the receiver is made unique in its place, the method updates it in place
+          const r = this.place.uniqueReceiver(e.receiver, line);
+          const args = this.args(e.args, inst.params.map(p => p.ty));
+          const recv = coerce(r.value, rt.k === 'dyn' ? DYN : inst.selfVar!.ty, inst.selfVar!.ty, line);
+          return seq([r.pre, call(name, [recv, ...args], vtOf(inst.ret))], vtOf(inst.ret));
+        }
         const recv = this.exprAs(e.receiver, inst.selfVar?.ty ?? rt);
         const args = this.args(e.args, inst.params.map(p => p.ty));
         return call(name, [recv, ...args], vtOf(inst.ret));
       }
+      case 'dispatch': return this.dispatch(e, target.targets, t, line);
       case 'rt': {
         const m = target.method;
-        if (m.consumes) return this.unsupported(`mutating method ${e.method}`, e);
+        if (m.consumes) return this.mutatingCall(e, m.fn, m.params.map(w => wordTy(w, rt)), m.out ?? false, m.line ?? false, wordTy(m.ret, rt), t);
         const args = [this.exprAs(e.receiver, rt), ...e.args.map((a, i) => this.exprAs(a, wordTy(m.params[i], rt)))];
         if (m.line) args.push(i32(line));
         const ret = wordTy(m.ret, rt);
@@ -723,12 +753,14 @@ export class ExprLowerer {
     const viaHof = this.hof.lower(e, t, rt);
     if (viaHof) return viaHof;
     switch (e.method) {
-      case 'push': {
-        if (e.receiver.kind !== 'Ident') return this.unsupported('push on a non-variable', e);
-        const v = this.inst.refs.get(e.receiver)!;
-        const el = rt.k === 'arr' ? rt.elem : DYN;
-        const pushed = call('rt_arr_push_dyn', [this.readVar(v), coerce(this.exprAs(e.args[0], el), el, DYN, line), i32(line)], 'i32');
-        return this.writeVarOwned(v, pushed);
+      case 'push': case 'pop': case 'insert': case 'remove': case 'clear': case 'extend': case 'append': {
+        const cls = rt.k === 'arr' ? 'arr' : rt.k === 'map' ? 'map' : rt.k === 'str' ? 'str' : 'dyn';
+        const table = this.m.typed.methodsTable.methods;
+        const fits = (x: RtMethod | undefined) => (x && x.params.length === e.args.length && x.consumes ? x : undefined);
+        const m = fits(table[cls]?.[e.method]) ?? fits(table.dyn?.[e.method]);
+        if (!m) return this.unsupported(`method ${e.method} on ${rt.k}`, e);
+        const recvTy = cls === 'dyn' ? DYN : rt;
+        return this.mutatingCall(e, m.fn, m.params.map(w => wordTy(w, recvTy)), m.out ?? false, m.line ?? false, wordTy(m.ret, recvTy), t);
       }
       case 'unwrap': case 'expect':
         return coerce(call('rt_unwrap', [this.exprAs(e.receiver, DYN), i32(line)], 'i32'), DYN, t, line);
@@ -745,7 +777,7 @@ export class ExprLowerer {
   }
 
   /** Stores a value that is already owned (no extra retain). */
-  private writeVarOwned(v: VarInfo, value: IR): IR {
+  writeVarOwned(v: VarInfo, value: IR): IR {
     const t = varTy(v), vt = vtOf(t);
     if (v.captured) return { op: 'store', w: 'i32.store', offset: 8, ptr: this.cellOf(v), value };
     if (v.global) return { op: 'gset', name: this.m.globalName(v), value };
@@ -769,36 +801,9 @@ export class ExprLowerer {
       }
       return this.writeVar(v, compute(this.readVar(v), vt, vt));
     }
-    if (target.kind === 'Index' && target.expr.kind === 'Ident') {
-      const v = this.inst.refs.get(target.expr);
-      const ct = this.ty(target.expr);
-      if (v && ct.k === 'arr') {
-        const el = ct.elem;
-        const idx = this.fb.local('idx', 'i64');
-        const cur = coerce(call('rt_arr_get_dyn', [this.readVar(v), { op: 'get', local: idx, vt: 'i64' }, i32(line)], 'i32'), DYN, el, line);
-        return seq([
-          { op: 'set', local: idx, value: this.exprAs(target.index, INT) },
-          this.writeVarOwned(v, call('rt_arr_set_dyn', [this.readVar(v), { op: 'get', local: idx, vt: 'i64' }, coerce(compute(cur, el, el), el, DYN, line), i32(line)], 'i32')),
-        ]);
-      }
-    }
-    if (target.kind === 'Field' && target.expr.kind === 'Ident') {
-      const v = this.inst.refs.get(target.expr);
-      const st = this.ty(target.expr);
-      if (v && st.k === 'struct') {
-        const sd = this.m.typed.decls.structs.get(st.name)!;
-        const idx = sd.fields.findIndex(f => f.name === target.name);
-        const ft = this.ty(target);
-        const isClass = sd.flavor === 'class';
-        const unique = isClass ? this.readVar(v) : call('rt_obj_unique', [this.readVar(v)], 'i32');
-        const tmp = this.fb.local('obj', 'i32');
-        const cur = coerce({ op: 'load', w: 'i32.load', offset: SLOT(idx), ptr: { op: 'get', local: tmp, vt: 'i32' }, vt: 'i32' }, DYN, ft, line);
-        return seq([
-          { op: 'set', local: tmp, value: unique },
-          { op: 'store', w: 'i32.store', offset: SLOT(idx), ptr: { op: 'get', local: tmp, vt: 'i32' }, value: this.retained(coerce(compute(cur, ft, ft), ft, DYN, line), DYN) },
-          isClass ? { op: 'nop' } : this.writeVarOwned(v, { op: 'get', local: tmp, vt: 'i32' }),
-        ]);
-      }
+    if (this.place.isPlace(target)) {
+      const tt = this.ty(target);
+      return this.place.update(target, (cur, t) => compute(e.op === '=' ? { op: 'nop' } : cur(), tt, t), line);
     }
     return this.unsupported('this assignment target', e);
   }
@@ -944,6 +949,63 @@ export class ExprLowerer {
       { op: 'if', cond: failing, then: this.ret(coerce(p, DYN, this.retTy(), line), this.retTy()), vt: 'none' },
       coerce({ op: 'load', w: 'i32.load', offset: SLOT(0), ptr: p, vt: 'i32' }, DYN, t, line),
     ], vtOf(t));
+  }
+
+  /**
+   * A runtime method that consumes its receiver and returns the updated one (push, pop, insert,
+   * remove, clear, ...): the receiver place is rewritten with the result; a produced value comes
+   * back through the `out` scratch word.
+   */
+  private mutatingCall(e: Extract<Expr, { kind: 'MethodCall' }>, fn: string, params: Ty[], out: boolean, hasLine: boolean, ret: Ty, t: Ty): IR {
+    const line = e.span.line;
+    const args = e.args.map((a, i) => this.exprAs(a, params[i] ?? DYN));
+    const scratch: IR = { op: 'data', id: this.m.data.scratch() };
+    const extra: IR[] = [...(out ? [scratch] : []), ...(hasLine ? [i32(line)] : [])];
+    const recvTy = this.ty(e.receiver);
+    const argLocals = args.map((a, i) => ({ l: this.fb.local('arg', vtOf(params[i] ?? DYN) === 'none' ? 'i32' : vtOf(params[i] ?? DYN)), a }));
+    const pre: IR[] = argLocals.map(x => ({ op: 'set', local: x.l, value: x.a }));
+    const argGets: IR[] = argLocals.map((x, i) => ({ op: 'get', local: x.l, vt: vtOf(params[i] ?? DYN) === 'none' ? 'i32' : vtOf(params[i] ?? DYN) }));
+    const apply = (cur: IR): IR => call(fn, [cur, ...argGets, ...extra], 'i32');
+    let update: IR;
+    if (this.place.isPlace(e.receiver)) {
+      update = this.place.update(e.receiver, (cur, vt) => coerce(apply(coerce(cur(), vt, recvTy.k === 'arr' || recvTy.k === 'map' ? recvTy : DYN, line)), DYN, vt, line), line);
+    } else {
+      update = { op: 'drop', value: apply(this.exprAs(e.receiver, recvTy.k === 'arr' || recvTy.k === 'map' ? recvTy : DYN)) };
+    }
+    if (!out) return seq([...pre, update, ...(vtOf(t) === 'none' ? [] : [coerce(nilRef(), DYN, t, line)])], vtOf(t));
+    const produced: IR = { op: 'load', w: 'i32.load', offset: 0, ptr: scratch, vt: 'i32' };
+    return seq([...pre, update, coerce(coerce(produced, DYN, ret, line), ret, t, line)], vtOf(t));
+  }
+
+  /** A user method called on a dyn receiver: chosen by the receiver's run-time type. */
+  private dispatch(e: Extract<Expr, { kind: 'MethodCall' }>, targets: { typeName: string; inst: Instance }[], t: Ty, line: number): IR {
+    const recv = this.fb.local('recv', 'i32');
+    const res = this.fb.local('res', 'i32');
+    const args = e.args.map(a => this.exprAs(a, DYN));
+    const argLocals = args.map(() => this.fb.local('arg', 'i32'));
+    const out = this.fb.label('dispatch');
+    const body: IR[] = [{ op: 'set', local: recv, value: this.exprAs(e.receiver, DYN) }, ...args.map((a, i) => ({ op: 'set', local: argLocals[i], value: a }) as IR)];
+    const tid: IR = { op: 'load', w: 'i32.load16_u', offset: 6, ptr: { op: 'get', local: recv, vt: 'i32' }, vt: 'i32' };
+    const isObj: IR = { op: 'bin', w: 'i32.ge_u', a: { op: 'load', w: 'i32.load8_u', offset: 4, ptr: { op: 'get', local: recv, vt: 'i32' }, vt: 'i32' }, b: i32(K.TUPLE), vt: 'i32' };
+    const checks: IR[] = [];
+    for (const tg of targets) {
+      const ids = this.m.structTypeIds.has(tg.typeName) ? [this.m.structTypeIds.get(tg.typeName)!]
+        : [...this.m.enumTypeIds.entries()].filter(([k]) => k.startsWith(tg.typeName + '::')).map(([, v]) => v);
+      if (!ids.length) continue;
+      const name = this.m.need(tg.inst);
+      const cond = ids.map(id => ({ op: 'bin', w: 'i32.eq', a: tid, b: i32(id), vt: 'i32' }) as IR).reduce((a, b) => ({ op: 'bin', w: 'i32.or', a, b, vt: 'i32' }));
+      const callArgs = [coerce({ op: 'get', local: recv, vt: 'i32' }, DYN, tg.inst.selfVar!.ty, line),
+        ...argLocals.map((l, i) => coerce({ op: 'get', local: l, vt: 'i32' }, DYN, tg.inst.params[i].ty, line))];
+      checks.push({ op: 'if', cond, vt: 'none', then: { op: 'br', label: out, value: coerce(call(name, callArgs, vtOf(tg.inst.ret)), tg.inst.ret, DYN, line) } });
+    }
+    // not a user type: the runtime's method of that name (strings, arrays, ...) when there is one
+    const dmx = this.m.typed.methodsTable.methods.dyn?.[e.method];
+    const dm = dmx && dmx.params.length === e.args.length && !dmx.consumes ? dmx : undefined;
+    const fallback: IR = dm
+      ? call(dm.fn, [{ op: 'get', local: recv, vt: 'i32' }, ...argLocals.map(l => ({ op: 'get', local: l, vt: 'i32' }) as IR), ...(dm.line ? [i32(line)] : [])], 'i32')
+      : seq([call('rt_panic', [{ op: 'data', id: this.m.data.str(`no method \`${e.method}\` on this value`) }, i32(line)], 'none'), { op: 'unreachable' }], 'i32');
+    body.push({ op: 'set', local: res, value: { op: 'block', label: out, vt: 'i32', body: [{ op: 'if', cond: isObj, vt: 'none', then: seq(checks) }, fallback] } });
+    return coerce({ op: 'block', body: [...body, { op: 'get', local: res, vt: 'i32' }], vt: 'i32' }, DYN, t, line);
   }
 
   private structLit(e: Extract<Expr, { kind: 'StructLit' }>, t: Ty): IR {

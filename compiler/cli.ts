@@ -4,10 +4,11 @@
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
-import { parse as parsePath, format as formatPath } from 'node:path';
+import { parse as parsePath, format as formatPath, basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compile, renderDiagnostics, type CompileOptions, type CompileResult, type Emit } from './driver.ts';
 import { runWasi } from '../host/node-wasi.ts';
+import { finishSourceMap, lineTable } from '../targets/sourcemap.ts';
 import { buildLibraryTarget, interfaceOf, defaultName, type LibraryTarget } from '../targets/build.ts';
 import { ConfigError, findConfig, loadConfig, grantFromFlag, mergePermissions, preopensFor, envFor, type Permissions } from '../host/permissions.ts';
 
@@ -74,22 +75,35 @@ function withExtension(file: string, ext: string): string {
   return formatPath({ dir: p.dir, name: p.ext ? p.name : p.base, ext });
 }
 
-interface BuildArgs { file: string; target: string; output?: string; opt: OptFlag; emit: Emit }
+interface BuildArgs { file: string; target: string; output?: string; opt: OptFlag; emit: Emit; sourceMap: boolean }
 
 const LIBRARY_TARGETS = ['node', 'browser', 'worker'] as const;
 
 async function build(a: BuildArgs): Promise<number> {
   const library = (LIBRARY_TARGETS as readonly string[]).includes(a.target) ? a.target as LibraryTarget : undefined;
-  const compiled = compileFile(a.file, { optimize: optLevel(a.opt), emit: a.emit, target: library ?? 'wasi' });
+  const out = a.output ?? (library ? `${defaultName(a.file)}-${library}` : withExtension(a.file, '.' + a.emit));
+  const wasmName = library ? 'app.wasm' : basename(out);
+  if (a.sourceMap && (a.emit !== 'wasm' || out === '-')) return usageError('--source-map needs a wasm file written to a path (not --emit wat/ir, not -o -)');
+  const compiled = compileFile(a.file, { optimize: optLevel(a.opt), emit: a.emit, target: library ?? 'wasi', sourceMapUrl: a.sourceMap ? `${wasmName}.map` : undefined });
   if (!compiled.ok) return compiled.code;
   const { result } = compiled;
+  let map: string | undefined;
+  if (a.sourceMap) {
+    if (result.sourceMap === undefined) return internalError(a.file, new Error('the pipeline produced no source map'));
+    try {
+      map = await finishSourceMap(result.sourceMap, a.file, readFileSync(a.file, 'utf8'), wasmName);
+    } catch (e) {
+      return internalError(a.file, e);
+    }
+  }
   if (library && a.emit === 'wasm') {
     // a directory: app.wasm + app.mjs + app.d.ts (worker: worker.mjs + wrangler.toml)
-    const dir = a.output ?? `${defaultName(a.file)}-${library}`;
+    const dir = out;
     if (dir === '-') return usageError(`--target ${library} writes a directory; '-o -' is for single-file targets`);
     try {
       const iface = interfaceOf(result.wasm!, a.file, readFileSync(a.file, 'utf8'));
-      await buildLibraryTarget(library, result.wasm!, iface, dir, defaultName(a.file));
+      await buildLibraryTarget(library, result.wasm!, iface, dir, defaultName(a.file), map !== undefined ? await lineTable(map, a.file) : { file: basename(a.file), table: [] });
+      if (map !== undefined) writeFileSync(join(dir, `${wasmName}.map`), map);
     } catch (e) {
       return internalError(a.file, e);
     }
@@ -97,10 +111,10 @@ async function build(a: BuildArgs): Promise<number> {
   }
   const data: Uint8Array | string | undefined = a.emit === 'wasm' ? result.wasm : result.text;
   if (data === undefined) return internalError(a.file, new Error(`the pipeline produced no ${a.emit} output`));
-  const out = a.output ?? withExtension(a.file, '.' + a.emit);
   try {
     if (out === '-') process.stdout.write(data);
     else writeFileSync(out, data);
+    if (map !== undefined) writeFileSync(`${out}.map`, map);
   } catch (e) {
     return usageError(`cannot write '${out}': ${ioReason(e)}`);
   }
@@ -206,12 +220,13 @@ export async function main(argv: string[]): Promise<number> {
         .option('output', { alias: 'o', type: 'string', describe: "output path ('-' for stdout; default: FILE with .wasm/.wat/.ir; node/browser/worker: directory NAME-TARGET)" })
         .option('opt', optOption)
         .option('emit', { choices: ['wasm', 'wat', 'ir'] as const, default: 'wasm' as Emit, describe: 'what to write' })
+        .option('source-map', { type: 'boolean', default: false, describe: 'also write a source map (OUT.wasm.map; DIR/app.wasm.map) so devtools show .ruchy lines' })
         .example('$0 build hello.ruchy', 'writes hello.wasm')
         .example('$0 build hello.ruchy --emit wat -o -', 'prints the optimised module as text')
         .example('$0 build lib.ruchy --target node -o out', 'writes out/app.wasm, out/app.mjs, out/app.d.ts'),
       async a => {
         noExtraArgs('build');
-        setCode(await build({ file: a.file, target: a.target, output: a.output, opt: a.opt as OptFlag, emit: a.emit }));
+        setCode(await build({ file: a.file, target: a.target, output: a.output, opt: a.opt as OptFlag, emit: a.emit, sourceMap: a.sourceMap }));
       },
     )
     .command(

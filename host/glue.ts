@@ -82,6 +82,25 @@ export interface LibraryOptions extends Omit<WasiOptions, 'stdout' | 'stderr'> {
   stderr?: (text: string) => void;
 }
 
+/** Ruchy lines of code offsets in the module (from its source map): [offset, line, offset, line, …]
+ *  sorted by offset, line 0 = no line; lets a trap (stack overflow, unreachable) name its line. */
+export interface LineTable { file: string; table: number[] }
+
+/** `FILE[:LINE]: panic: WHAT` for a wasm trap, with the innermost wasm frame's line when known */
+export function describeTrap(e: Error, lines?: LineTable): string {
+  const what = e.name === 'RangeError' && /call stack/i.test(e.message) ? 'stack overflow (recursion too deep)'
+    : /^unreachable/i.test(e.message) ? 'unreachable code executed (wasm trap)' : `${e.message} (wasm trap)`;
+  if (!lines) return `panic: ${what}`;
+  // the innermost wasm frame that has a line (runtime helpers such as the stack check have none)
+  let line = 0;
+  for (const m of String(e.stack).matchAll(/wasm-function\[\d+\]:0x([0-9a-f]+)/gi)) {
+    const at = parseInt(m[1], 16);
+    for (let i = 0; i < lines.table.length && lines.table[i] <= at; i += 2) line = lines.table[i + 1];
+    if (line) break;
+  }
+  return `${lines.file}${line ? `:${line}` : ''}: panic: ${what}`;
+}
+
 /**
  * The marshalling layer over one instance: `new Library(iface, opts)`, instantiate the module with
  * `lib.imports` (synchronously or with instantiateStreaming), then `lib.attach(instance)` runs
@@ -97,7 +116,7 @@ export class Library {
   private dead: RuchyError | null = null;
   private typeByName = new Map<string, IfaceType>();
 
-  constructor(readonly iface: Iface, opts: LibraryOptions = {}) {
+  constructor(readonly iface: Iface, opts: LibraryOptions = {}, readonly lines?: LineTable) {
     const outDec = new TextDecoder(), errDec = new TextDecoder();
     const wasi = this.wasi = new Wasi({
       ...opts,
@@ -139,8 +158,8 @@ export class Library {
         throw this.dead;
       }
       if (e instanceof RuchyError) throw e;
-      if (e instanceof Error && e.name === 'RuntimeError') {
-        this.dead = new RuchyError(`panic: ${e.message} (wasm trap)`, 'panic');
+      if (e instanceof Error && (e.name === 'RuntimeError' || (e.name === 'RangeError' && /call stack/i.test(e.message)))) {
+        this.dead = new RuchyError(describeTrap(e, this.lines), 'panic');
         throw this.dead;
       }
       throw e;

@@ -2,7 +2,7 @@
 // WebAssembly.instantiateStreaming, runs the program's top level once and fills the named exports.
 // print/println output goes line by line to opts.stdout (default console.log); eprintln and panics
 // to opts.stderr (default console.error). Files the page grants are in-memory (opts.files).
-import { Library, type Iface } from '../host/glue.ts';
+import { Library, type Iface, type LineTable } from '../host/glue.ts';
 import { MemoryDir } from '../host/fs-memory.ts';
 
 /** init()'s options; documented for users in the generated app.d.ts (targets/dts.ts) */
@@ -21,7 +21,7 @@ function lines(sink: (line: string) => void): (s: string) => void {
   };
 }
 
-export async function createBrowser(ifaceJson: string, name: string, moduleUrl: string, opts: BrowserOptions = {}) {
+export async function createBrowser(ifaceJson: string, name: string, moduleUrl: string, opts: BrowserOptions = {}, lineTable?: LineTable) {
   const iface = JSON.parse(ifaceJson) as Iface;
   const lib = new Library(iface, {
     args: [name, ...(opts.args ?? [])],
@@ -29,7 +29,7 @@ export async function createBrowser(ifaceJson: string, name: string, moduleUrl: 
     stdout: lines(opts.stdout ?? (l => console.log(l))),
     stderr: lines(opts.stderr ?? (l => console.error(l))),
     preopens: opts.files ? [{ guestPath: '/files', dir: new MemoryDir(opts.files), read: true, write: true }] : [],
-  });
+  }, lineTable);
   const url = opts.url ?? new URL('./app.wasm', moduleUrl);
   const { instance } = await WebAssembly.instantiateStreaming(fetch(url), lib.imports);
   return lib.attach(instance).functions;

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from '../compiler/syntax/parser.ts';
 import { typeText } from '../compiler/ir/exports.ts';
 import { dts } from './dts.ts';
-import type { Iface } from '../host/glue.ts';
+import type { Iface, LineTable } from '../host/glue.ts';
 
 export type LibraryTarget = 'node' | 'browser' | 'worker';
 
@@ -41,7 +41,11 @@ export function interfaceOf(wasm: Uint8Array, file: string, source: string): Ifa
 export interface TargetOutput { files: string[] }
 
 /** Writes DIR/app.wasm, DIR/app.mjs, DIR/app.d.ts (+ the worker's wrangler.toml). */
-export async function buildLibraryTarget(target: LibraryTarget, wasm: Uint8Array, iface: Iface, outDir: string, name: string): Promise<TargetOutput> {
+/**
+ * lines: offset -> Ruchy line pairs from the module's source map (--source-map), so that traps in
+ * the module (stack overflow, unreachable) are reported with their line too.
+ */
+export async function buildLibraryTarget(target: LibraryTarget, wasm: Uint8Array, iface: Iface, outDir: string, name: string, lines?: LineTable): Promise<TargetOutput> {
   const root = packageRoot();
   mkdirSync(outDir, { recursive: true });
   const files: string[] = [];
@@ -51,13 +55,13 @@ export async function buildLibraryTarget(target: LibraryTarget, wasm: Uint8Array
   for (const n of names) {
     if (!/^[A-Za-z_$][\w$]*$/.test(n) || n === 'default') throw new Error(`function name '${n}' cannot be a JS export`);
   }
-  const I = JSON.stringify(JSON.stringify(iface)), N = JSON.stringify(name);
+  const I = JSON.stringify(JSON.stringify(iface)), N = JSON.stringify(name), L = lines ? JSON.stringify(lines) : 'undefined';
   const from = (f: string) => JSON.stringify(join(root, f));
   let entry: string;
   if (target === 'node') {
     entry = `import { createNode } from ${from('targets/node.ts')};
 export { RuchyError } from ${from('host/glue.ts')};
-const fns = createNode(${I}, ${N}, new URL('./app.wasm', import.meta.url));
+const fns = createNode(${I}, ${N}, new URL('./app.wasm', import.meta.url), ${L});
 ${names.map(n => `export const ${n} = fns.${n};`).join('\n')}
 `;
   } else if (target === 'browser') {
@@ -66,14 +70,14 @@ export { RuchyError } from ${from('host/glue.ts')};
 ${names.map(n => `export let ${n};`).join('\n')}
 let ready;
 export default function init(options) {
-  ready ??= createBrowser(${I}, ${N}, import.meta.url, options).then(f => { ${names.map(n => `${n} = f.${n};`).join(' ')} return f; });
+  ready ??= createBrowser(${I}, ${N}, import.meta.url, options, ${L}).then(f => { ${names.map(n => `${n} = f.${n};`).join(' ')} return f; });
   return ready;
 }
 `;
   } else {
     entry = `import wasm from './app.wasm';
 import { createWorker } from ${from('targets/worker.ts')};
-export default createWorker(${I}, ${N}, wasm);
+export default createWorker(${I}, ${N}, wasm, ${L});
 `;
   }
   const result = await esbuild({

@@ -9,13 +9,13 @@
 // content_type (String) and headers (HashMap<String, String>). A handler may also return a String
 // (status 200, text/plain). The module is instantiated once per isolate, on the first request;
 // a panic answers 500 with the panic text and the next request gets a fresh instance.
-import { Library, RuchyError, type Iface } from '../host/glue.ts';
+import { Library, RuchyError, type Iface, type LineTable } from '../host/glue.ts';
 
 const REQUEST_FIELDS = new Set(['method', 'url', 'path', 'query', 'body', 'headers']);
 
 interface WorkerRequest { method: string; url: string; headers: Iterable<[string, string]>; text(): Promise<string> }
 
-export function createWorker(ifaceJson: string, name: string, wasm: WebAssembly.Module) {
+export function createWorker(ifaceJson: string, name: string, wasm: WebAssembly.Module, lines?: LineTable) {
   const iface = JSON.parse(ifaceJson) as Iface;
   const handler = iface.functions.find(f => f.name === 'fetch');
   if (!handler || handler.params.length !== 1) throw new Error(`${name}: a worker program defines \`pub fun fetch(req: Request) -> Response\``);
@@ -32,7 +32,7 @@ export function createWorker(ifaceJson: string, name: string, wasm: WebAssembly.
         args: [name],
         stdout: s => { for (const l of s.split('\n')) if (l) console.log(l); },
         stderr: s => { for (const l of s.split('\n')) if (l) console.error(l); },
-      });
+      }, lines);
       fns = lib.attach(new WebAssembly.Instance(wasm, lib.imports)).functions;
       memory = lib.exports.memory;
     }

@@ -9,6 +9,7 @@ import { readFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, normalize, extname } from 'node:path';
 import { chromium } from 'playwright-core';
+import { SourceMapConsumer } from 'source-map';
 import { root } from './host-lib.mjs';
 
 const ex = join(root, 'examples/browser');
@@ -29,11 +30,11 @@ export async function serveStatic(dir) {
 }
 
 rmSync(join(ex, 'out'), { recursive: true, force: true });
-const built = spawnSync(process.execPath, [join(root, 'bin/ruchyc.mjs'), 'build', 'examples/browser/text.ruchy', '--target', 'browser', '-o', 'examples/browser/out'], { cwd: root, encoding: 'utf8' });
+const built = spawnSync(process.execPath, [join(root, 'bin/ruchyc.mjs'), 'build', 'examples/browser/text.ruchy', '--target', 'browser', '--source-map', '-o', 'examples/browser/out'], { cwd: root, encoding: 'utf8' });
 
 test('one command builds app.wasm, app.mjs (no Node APIs) and app.d.ts', () => {
   assert.is(built.status, 0, built.stderr);
-  for (const f of ['app.wasm', 'app.mjs', 'app.d.ts']) assert.ok(existsSync(join(ex, 'out', f)), f);
+  for (const f of ['app.wasm', 'app.mjs', 'app.d.ts', 'app.wasm.map']) assert.ok(existsSync(join(ex, 'out', f)), f);
   const js = readFileSync(join(ex, 'out/app.mjs'), 'utf8');
   assert.not.match(js, /from\s+["']node:|require\(|process\./, 'no Node APIs');
   assert.match(js, /instantiateStreaming/);
@@ -50,6 +51,11 @@ test('the page runs in headless Chromium: results, println to the page, panics w
   });
   try {
     const page = await browser.newPage();
+    // what devtools sees: the wasm script and the source map it names
+    const cdp = await page.context().newCDPSession(page);
+    const wasmScripts = [];
+    cdp.on('Debugger.scriptParsed', e => { if (e.scriptLanguage === 'WebAssembly') wasmScripts.push(e); });
+    await cdp.send('Debugger.enable');
     const errors = [], consoleErrors = [];
     page.on('pageerror', e => errors.push(e.message));
     page.on('console', m => { if (m.type() === 'error') consoleErrors.push(m.text()); });
@@ -67,6 +73,18 @@ test('the page runs in headless Chromium: results, println to the page, panics w
     assert.is(await text('log'), 'shouting 43 characters\nerror: text.ruchy:32: panic: index out of bounds: the len is 9 but the index is 99\n');
     assert.equal(errors, []);
     assert.equal(consoleErrors, []);
+    assert.is(wasmScripts.length, 1, 'one wasm module parsed');
+    assert.is(wasmScripts[0].sourceMapURL, 'app.wasm.map');
+    assert.ok(wasmScripts[0].url.endsWith('/out/app.wasm'), wasmScripts[0].url);
+    const map = await (await fetch(new URL(wasmScripts[0].sourceMapURL, wasmScripts[0].url))).json();
+    assert.equal(map.sources, ['text.ruchy']);
+    assert.is(map.sourcesContent[0], readFileSync(join(ex, 'text.ruchy'), 'utf8'));
+    // the panicking index operation (line 32) is in the map; every mapped line is a line of the file
+    const lines = new Set();
+    await SourceMapConsumer.with(map, null, c => c.eachMapping(m => { if (m.originalLine) lines.add(m.originalLine); }));
+    assert.ok(lines.has(32), `line 32 mapped (${[...lines]})`);
+    const nlines = map.sourcesContent[0].split('\n').length;
+    assert.ok([...lines].every(l => l >= 1 && l <= nlines));
     await page.screenshot({ path: join(ex, 'out/screenshot.png') });
   } finally {
     await browser.close();

@@ -8,7 +8,10 @@
 // (HashMap<String, String>, lower-case names); Response needs status and body, and may declare
 // content_type (String) and headers (HashMap<String, String>). A handler may also return a String
 // (status 200, text/plain). The module is instantiated once per isolate, on the first request;
-// a panic answers 500 with the panic text and the next request gets a fresh instance.
+// a panic answers 500 with the panic text and the next request gets a fresh instance. So does the
+// request after the instance's linear memory passed RUCHY_MAX_MEMORY_MB (a binding; default 64):
+// compiled code does not free everything it allocates yet, and this keeps a long-lived isolate's
+// memory bounded (module state starts over then, as after a panic).
 import { Library, RuchyError, type Iface, type LineTable } from '../host/glue.ts';
 
 const REQUEST_FIELDS = new Set(['method', 'url', 'path', 'query', 'body', 'headers']);
@@ -41,8 +44,11 @@ export function createWorker(ifaceJson: string, name: string, wasm: WebAssembly.
   return {
     async fetch(request: WorkerRequest, env?: Record<string, unknown>): Promise<Response> {
       const res = await handle(request);
+      const size = memory ? memory.buffer.byteLength : 0;
       // opt-in diagnostics (a RUCHY_DEBUG_MEMORY binding): the instance's linear memory size
-      if (env && env.RUCHY_DEBUG_MEMORY && memory) res.headers.set('x-ruchy-wasm-memory', String(memory.buffer.byteLength));
+      if (env && env.RUCHY_DEBUG_MEMORY) res.headers.set('x-ruchy-wasm-memory', String(size));
+      const limitMb = Number(env?.RUCHY_MAX_MEMORY_MB ?? 64);
+      if (fns && size > limitMb * 1024 * 1024) { fns = null; memory = null; }
       return res;
     },
   };

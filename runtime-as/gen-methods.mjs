@@ -38,7 +38,7 @@ const arr = {
   len: M('rt_arr_len', [], 'int'), length: M('rt_arr_len', [], 'int'), is_empty: M('rt_arr_is_empty', [], 'bool'),
   contains: M('rt_arr_contains', ['dyn'], 'bool'), index_of: M('rt_arr_index_of', ['dyn'], 'option<int>'),
   first: M('rt_arr_first', [], 'dyn'), last: M('rt_arr_last', [], 'dyn'),
-  get: M('rt_arr_get', ['int'], 'dyn'), nth: M('rt_arr_get', ['int'], 'dyn'),
+  get: M('rt_arr_get', ['int'], 'dyn'), nth: M('rt_arr_nth', ['int'], 'option<dyn>'),
   sum: M('rt_arr_sum', [], 'dyn', 'L'), product: M('rt_arr_product', [], 'dyn', 'L'),
   min: M('rt_arr_min', [], 'dyn'), max: M('rt_arr_max', [], 'dyn'),
   sort: M('rt_arr_sort', [], 'arr<elem>'), reverse: M('rt_arr_reverse', [], 'arr<elem>'),

@@ -174,19 +174,18 @@ export class ExprLowerer {
         return failIf({ op: 'un', w: 'i32.eqz', a: { op: 'bin', w: 'i32.and', a: lo, b: hi, vt: 'i32' }, vt: 'i32' });
       }
       case 'POr': {
-        if (p.alts.every(a => a.kind === 'PLit' || a.kind === 'PRange' || a.kind === 'PWild' || a.kind === 'PPath')) {
-          const ok = this.fb.label('or');
-          const body: IR[] = [];
-          for (const alt of p.alts) {
-            const next = this.fb.label('alt');
-            body.push({ op: 'block', label: next, vt: 'none', body: [this.testPattern(alt, value, t, next), { op: 'br', label: ok }] });
-          }
-          body.push({ op: 'br', label: fail });
-          return { op: 'block', label: ok, vt: 'none', body };
+        // alternatives bind the same variables (the type phase made them one), so whichever matches binds them
+        const ok = this.fb.label('or');
+        const tmp = this.fb.local('alt', vtOf(t) === 'none' ? 'i32' : vtOf(t));
+        const v: IR = { op: 'get', local: tmp, vt: vtOf(t) === 'none' ? 'i32' : vtOf(t) };
+        const body: IR[] = [vtOf(t) === 'none' ? { op: 'nop' } : { op: 'set', local: tmp, value }];
+        for (const alt of p.alts) {
+          const next = this.fb.label('alt');
+          body.push({ op: 'block', label: next, vt: 'none', body: [this.testPattern(alt, v, t, next), { op: 'br', label: ok }] });
         }
-        this.unsupported('or-patterns that bind variables', p);
+        body.push({ op: 'br', label: fail });
+        return { op: 'block', label: ok, vt: 'none', body };
       }
-      // falls through (never)
       case 'PTuple': {
         const tmp = this.fb.local('tup', 'i32');
         const out: IR[] = [{ op: 'set', local: tmp, value: coerce(value, t, DYN, line) }];
@@ -227,9 +226,57 @@ export class ExprLowerer {
         }
         return seq(out);
       }
-      case 'PStruct': this.unsupported('struct patterns', p);
-      // falls through (never)
-      case 'PArray': this.unsupported('array patterns', p);
+      case 'PStruct': {
+        const name = p.path[p.path.length - 1];
+        const sd = p.path.length === 1 ? this.m.typed.decls.structs.get(name) : undefined;
+        let typeId: number | undefined;
+        let fieldNames: string[];
+        if (sd) {
+          typeId = this.m.structTypeIds.get(name);
+          fieldNames = sd.fields.map(f => f.name);
+        } else {
+          const ename = p.path.length >= 2 ? p.path[p.path.length - 2] : this.m.typed.decls.variantOwner.get(name);
+          const vd = ename ? this.m.typed.decls.enums.get(ename)?.variants.find(x => x.name === name) : undefined;
+          typeId = this.m.enumTypeIds.get(`${ename}::${name}`);
+          if (!vd || typeId === undefined) return this.unsupported(`pattern ${p.path.join('::')}`, p);
+          fieldNames = vd.fields.map(f => f.name);
+        }
+        const tmp = this.fb.local('st', 'i32');
+        const ptr: IR = { op: 'get', local: tmp, vt: 'i32' };
+        const out: IR[] = [{ op: 'set', local: tmp, value: coerce(value, t, DYN, line) }];
+        const isObj: IR = { op: 'bin', w: 'i32.lt_u', a: { op: 'load', w: 'i32.load8_u', offset: 4, ptr, vt: 'i32' }, b: i32(K.TUPLE), vt: 'i32' };
+        if (!(sd && t.k === 'struct')) out.push(failIf(isObj), failIf({ op: 'bin', w: 'i32.ne', a: { op: 'load', w: 'i32.load16_u', offset: 6, ptr, vt: 'i32' }, b: i32(typeId!), vt: 'i32' }));
+        for (const f of p.fields) {
+          const idx = fieldNames.indexOf(f.name);
+          if (idx < 0) return this.unsupported(`field ${f.name} in this pattern`, f);
+          const slot: IR = { op: 'load', w: 'i32.load', offset: SLOT(idx), ptr, vt: 'i32' };
+          out.push(this.testPattern(f.pat, slot, DYN, fail));
+        }
+        return seq(out);
+      }
+      case 'PArray': {
+        const tmp = this.fb.local('arr', 'i32');
+        const len = this.fb.local('len', 'i64');
+        const ptr: IR = { op: 'get', local: tmp, vt: 'i32' };
+        const out: IR[] = [{ op: 'set', local: tmp, value: coerce(value, t, DYN, line) }];
+        if (t.k !== 'arr') out.push(failIf(this.notKind(ptr, K.ARRAY)));
+        out.push({ op: 'set', local: len, value: { op: 'un', w: 'i64.extend_i32_s', a: { op: 'load', w: 'i32.load', offset: 8, ptr, vt: 'i32' }, vt: 'i64' } });
+        const n = p.elems.length;
+        const lenIR: IR = { op: 'get', local: len, vt: 'i64' };
+        out.push(failIf({ op: 'bin', w: p.rest ? 'i64.lt_s' : 'i64.ne', a: lenIR, b: i64(BigInt(n)), vt: 'i32' }));
+        const restAt = p.rest ? p.rest.index : n;
+        p.elems.forEach((el, i) => {
+          const at: IR = i < restAt ? i64(BigInt(i)) : { op: 'bin', w: 'i64.sub', a: lenIR, b: i64(BigInt(n - i)), vt: 'i64' };
+          out.push(this.testPattern(el, call('rt_arr_get_dyn', [ptr, at, i32(line)], 'i32'), DYN, fail));
+        });
+        const rv = this.inst.binds.get(p);
+        if (p.rest?.bind && rv) {
+          const end: IR = { op: 'bin', w: 'i64.sub', a: lenIR, b: i64(BigInt(n - restAt)), vt: 'i64' };
+          const rest = call('rt_arr_slice', [ptr, i64(BigInt(restAt)), end, i32(3), i32(line)], 'i32');
+          out.push(this.defineVar(rv, coerce(rest, { k: 'arr', elem: DYN }, varTy(rv), line)));
+        }
+        return seq(out);
+      }
     }
     return { op: 'nop' };
   }
@@ -330,8 +377,8 @@ export class ExprLowerer {
         const vt = vtOf(t);
         const cond = this.cond(e.cond);
         const then = coerce(this.block(e.then), this.blockTy(e.then), t, line);
-        const els = e.else ? coerce(this.expr(e.else), this.ty(e.else), t, line) : undefined;
-        if (vt !== 'none' && !els) return this.unsupported('if without else used as a value', e);
+        // without else, the value when the condition is false is nil
+        const els = e.else ? coerce(this.expr(e.else), this.ty(e.else), t, line) : vt !== 'none' ? coerce({ op: 'nop' }, NIL, t, line) : undefined;
         return { op: 'if', cond, then: vt === 'none' ? drop(then) : then, else: els && (vt === 'none' ? drop(els) : els), vt };
       }
       case 'IfLet': {
@@ -347,8 +394,7 @@ export class ExprLowerer {
             { op: 'set', local: tmp, value: this.expr(e.value) },
             { op: 'block', label: fail, vt: 'none', body: [
               this.testPattern(e.pattern, { op: 'get', local: tmp, vt: vtOf(st) }, st, fail),
-              { op: 'br', label: out, value: vt === 'none' ? undefined : then },
-              ...(vt === 'none' ? [drop(then), { op: 'br', label: out } as IR] : []),
+              ...(vt === 'none' ? [drop(then), { op: 'br', label: out } as IR] : [{ op: 'br', label: out, value: then } as IR]),
             ] },
             vt === 'none' ? drop(els) : els,
           ],
@@ -448,6 +494,9 @@ export class ExprLowerer {
         if (t.k === 'float' && from.k === 'int') return { op: 'un', w: 'f64.convert_i64_s', a, vt: 'f64' };
         if (t.k === 'int' && from.k === 'float') return { op: 'un', w: 'i64.trunc_sat_f64_s', a, vt: 'i64' };
         if (t.k === 'int' && from.k === 'bool') return { op: 'un', w: 'i64.extend_i32_u', a, vt: 'i64' };
+        // a value whose type varies: converted at run time (float truncates, bool is 0/1)
+        if (t.k === 'int' && from.k === 'dyn') return call('rt_int_of', [a, i32(line)], 'i64');
+        if (t.k === 'float' && from.k === 'dyn') return call('rt_float_of', [a, i32(line)], 'f64');
         return coerce(a, from, t, line);
       }
       case 'Closure': return this.closure(e);
@@ -457,7 +506,8 @@ export class ExprLowerer {
         const st = this.ty(e.expr);
         if (st.k === 'struct') {
           const idx = this.fieldSlot(st, e.name, e);
-          return coerce(call('rt_retain_ret', [{ op: 'load', w: 'i32.load', offset: SLOT(idx), ptr: this.expr(e.expr), vt: 'i32' }], 'i32'), DYN, t, line);
+          // borrowed, like a variable read: whoever stores it retains it
+          return coerce({ op: 'load', w: 'i32.load', offset: SLOT(idx), ptr: this.expr(e.expr), vt: 'i32' }, DYN, t, line);
         }
         // objects (maps keyed by field name) and values whose type varies: by name at run time
         return coerce(call('rt_dyn_field', [this.exprAs(e.expr, DYN), { op: 'data', id: this.m.data.str(e.name) }, i32(line)], 'i32'), DYN, t, line);

@@ -167,6 +167,7 @@ class Checker {
       v.ty = params[i];
       return v;
     });
+    inst.owner = selfTy;
     if (decl.self) {
       inst.selfVar = this.newVar('self', decl.self.mutable);
       inst.selfVar.ty = selfTy ?? DYN;
@@ -188,6 +189,7 @@ class Checker {
     }
     const decl = inst.decl!;
     const tps = this.decls.typeParams.get(decl);
+    ctx.selfTy = inst.owner;
     if (inst.selfVar) { ctx.scope.define(inst.selfVar); ctx.selfTy = inst.selfVar.ty; }
     decl.params.forEach((p, i) => {
       const v = inst.params[i];
@@ -272,7 +274,16 @@ class Checker {
         }
         return;
       }
-      case 'POr': p.alts.forEach(a => this.bindPattern(a, t, ctx, refutable)); return;
+      case 'POr': {
+        // a name bound in several alternatives is one variable
+        const first = new Map<string, VarInfo>();
+        p.alts.forEach((a, i) => {
+          if (i > 0) for (const b of pbinds(a)) { const v = first.get(b.name); if (v && !ctx.inst.binds.has(b)) ctx.inst.binds.set(b, v); }
+          this.bindPattern(a, t, ctx, refutable);
+          if (i === 0) for (const b of pbinds(a)) { const v = ctx.inst.binds.get(b); if (v) first.set(b.name, v); }
+        });
+        return;
+      }
       case 'PVariant': {
         const fieldTys = this.variantFieldTys(p.path, t, p.args.length, p.span);
         p.args.forEach((a, i) => this.bindPattern(a, fieldTys[i] ?? DYN, ctx, refutable));
@@ -1025,6 +1036,18 @@ class Checker {
       case 'err': return rt.k === 'result' ? option(rt.err) : undefined;
     }
     return undefined;
+  }
+}
+
+/** The binding nodes of a pattern. */
+function pbinds(p: Pattern): Extract<Pattern, { kind: 'PBind' }>[] {
+  switch (p.kind) {
+    case 'PBind': return [p, ...(p.sub ? pbinds(p.sub) : [])];
+    case 'PTuple': case 'PArray': return p.elems.flatMap(pbinds);
+    case 'PVariant': return p.args.flatMap(pbinds);
+    case 'PStruct': return p.fields.flatMap(f => pbinds(f.pat));
+    case 'POr': return p.alts.flatMap(pbinds);
+    default: return [];
   }
 }
 

@@ -36,6 +36,8 @@ export interface Instance {
   closure?: Extract<Expr, { kind: 'Closure' }>;
   /** for methods: the receiver's static type and variable */
   selfVar?: VarInfo;
+  /** for methods and associated functions: the type `Self` means */
+  owner?: Ty;
   params: VarInfo[];
   ret: Ty;
   types: Map<Expr, Ty>;

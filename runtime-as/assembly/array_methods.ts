@@ -45,6 +45,11 @@ export function rt_arr_get(a: usize, i: i64): usize {
   return i < 0 || i >= <i64>alen(a) ? rt_nil() : box(a, <i32>i);
 }
 
+/** nth(i): Some(element) or None when out of range */
+export function rt_arr_nth(a: usize, i: i64): usize {
+  return i < 0 || i >= <i64>alen(a) ? rt_none() : wrap1(T_SOME, box(a, <i32>i));
+}
+
 // ---- aggregates
 export function rt_arr_sum_i64(a: usize, line: i32): i64 {
   const n = alen(a), d = adata(a);

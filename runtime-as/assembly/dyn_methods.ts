@@ -385,7 +385,7 @@ export function rt_dm_min(v: usize, a0: usize, line: i32): usize {
 
 export function rt_dm_nth(v: usize, a0: usize, line: i32): usize {
   const k = kindOf(v);
-  if (k == K_ARRAY) { return A.rt_arr_get(v, rt_unbox_i64(a0, line)); }
+  if (k == K_ARRAY) { return A.rt_arr_nth(v, rt_unbox_i64(a0, line)); }
   panicNoMethod("nth", v, line);
   return 0;
 }

@@ -54,6 +54,8 @@ async function buildCompiler() {
   };
   await build({ ...common, entryPoints: [join(root, 'compiler/index.ts')], outfile: join(root, 'dist/compiler.mjs') });
   await build({ ...common, entryPoints: [join(root, 'compiler/cli.ts')], outfile: join(root, 'dist/cli.mjs') });
+  // the thread `ruchyc run` executes programs in (host/node-wasi.ts loads it next to cli.mjs)
+  await build({ ...common, entryPoints: [join(root, 'host/run-worker.ts')], outfile: join(root, 'dist/run-worker.mjs') });
   log('compiler: built dist/compiler.mjs, dist/cli.mjs');
 }
 

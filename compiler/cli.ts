@@ -3,13 +3,17 @@
 // 3 runtime panic, 6 other compile error (unreadable file, bad flags, internal compiler error).
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { parse as parsePath, format as formatPath } from 'node:path';
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { parse as parsePath, format as formatPath, basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compile, renderDiagnostics, type CompileOptions, type CompileResult, type Emit } from './driver.ts';
 import { runWasi } from '../host/node-wasi.ts';
+import { finishSourceMap, lineTable } from '../targets/sourcemap.ts';
+import { buildLibraryTarget, interfaceOf, defaultName, type LibraryTarget } from '../targets/build.ts';
+import { ConfigError, findConfig, loadConfig, grantFromFlag, mergePermissions, preopensFor, envFor, type Permissions } from '../host/permissions.ts';
 
 const EXIT_OTHER = 6;
+const EXIT_CONFIG = 7;
 const OPT_LEVELS = ['0', '1', '2', '3', 's'] as const;
 type OptFlag = (typeof OPT_LEVELS)[number];
 
@@ -71,27 +75,77 @@ function withExtension(file: string, ext: string): string {
   return formatPath({ dir: p.dir, name: p.ext ? p.name : p.base, ext });
 }
 
-interface BuildArgs { file: string; target: string; output?: string; opt: OptFlag; emit: Emit }
+interface BuildArgs { file: string; target: string; output?: string; opt: OptFlag; emit: Emit; sourceMap: boolean }
 
-function build(a: BuildArgs): number {
-  const compiled = compileFile(a.file, { optimize: optLevel(a.opt), emit: a.emit, target: 'wasi' });
+const LIBRARY_TARGETS = ['node', 'browser', 'worker'] as const;
+
+async function build(a: BuildArgs): Promise<number> {
+  const library = (LIBRARY_TARGETS as readonly string[]).includes(a.target) ? a.target as LibraryTarget : undefined;
+  const out = a.output ?? (library ? `${defaultName(a.file)}-${library}` : withExtension(a.file, '.' + a.emit));
+  const wasmName = library ? 'app.wasm' : basename(out);
+  if (a.sourceMap && (a.emit !== 'wasm' || out === '-')) return usageError('--source-map needs a wasm file written to a path (not --emit wat/ir, not -o -)');
+  const compiled = compileFile(a.file, { optimize: optLevel(a.opt), emit: a.emit, target: library ?? 'wasi', sourceMapUrl: a.sourceMap ? `${wasmName}.map` : undefined });
   if (!compiled.ok) return compiled.code;
   const { result } = compiled;
+  let map: string | undefined;
+  if (a.sourceMap) {
+    if (result.sourceMap === undefined) return internalError(a.file, new Error('the pipeline produced no source map'));
+    try {
+      map = await finishSourceMap(result.sourceMap, a.file, readFileSync(a.file, 'utf8'), wasmName);
+    } catch (e) {
+      return internalError(a.file, e);
+    }
+  }
+  if (library && a.emit === 'wasm') {
+    // a directory: app.wasm + app.mjs + app.d.ts (worker: worker.mjs + wrangler.toml)
+    const dir = out;
+    if (dir === '-') return usageError(`--target ${library} writes a directory; '-o -' is for single-file targets`);
+    try {
+      const iface = interfaceOf(result.wasm!, a.file, readFileSync(a.file, 'utf8'));
+      await buildLibraryTarget(library, result.wasm!, iface, dir, defaultName(a.file), map !== undefined ? await lineTable(map, a.file) : { file: basename(a.file), table: [] });
+      if (map !== undefined) writeFileSync(join(dir, `${wasmName}.map`), map);
+    } catch (e) {
+      return internalError(a.file, e);
+    }
+    return 0;
+  }
   const data: Uint8Array | string | undefined = a.emit === 'wasm' ? result.wasm : result.text;
   if (data === undefined) return internalError(a.file, new Error(`the pipeline produced no ${a.emit} output`));
-  const out = a.output ?? withExtension(a.file, '.' + a.emit);
   try {
     if (out === '-') process.stdout.write(data);
     else writeFileSync(out, data);
+    if (map !== undefined) writeFileSync(`${out}.map`, map);
   } catch (e) {
     return usageError(`cannot write '${out}': ${ioReason(e)}`);
   }
   return 0;
 }
 
-interface RunArgs { file: string; opt: OptFlag; args: string[] }
+interface RunArgs { file: string; opt: OptFlag; args: string[]; flags: Permissions }
+
+/** the grants for a run: ruchy.yaml's `permissions:` with the flags winning key by key */
+function permissionsFor(a: RunArgs): Permissions | number {
+  let fromFile: Permissions = {};
+  const config = findConfig(a.file);
+  try {
+    if (config) fromFile = loadConfig(config);
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`ruchyc: error: ${e.message}\n`);
+      return EXIT_CONFIG;
+    }
+    throw e;
+  }
+  return mergePermissions(fromFile, a.flags);
+}
 
 async function run(a: RunArgs): Promise<number> {
+  const perms = permissionsFor(a);
+  if (typeof perms === 'number') return perms;
+  const preopens = preopensFor(perms);
+  for (const p of preopens) {
+    if (!existsSync(p.hostPath)) return usageError(`granted directory '${p.guestPath}' does not exist`);
+  }
   const compiled = compileFile(a.file, { optimize: optLevel(a.opt), emit: 'wasm', target: 'wasi' });
   if (!compiled.ok) return compiled.code;
   const { result } = compiled;
@@ -101,6 +155,8 @@ async function run(a: RunArgs): Promise<number> {
   try {
     return await runWasi(result.wasm, {
       args: [a.file, ...a.args],
+      env: envFor(perms),
+      preopens,
       file: a.file,
       sourceMap: typeof sourceMap === 'string' ? sourceMap : undefined,
     });
@@ -129,7 +185,10 @@ function normaliseArgs(argv: string[]): { own: string[]; rest: string[] | undefi
   const dd = argv.indexOf('--');
   const own = (dd < 0 ? argv : argv.slice(0, dd)).map(a => {
     const m = /^-O([0-3s])$/.exec(a);
-    return m ? `--opt=${m[1]}` : a;
+    if (m) return `--opt=${m[1]}`;
+    // a bare --allow-read (everything) must not take the next word as its value
+    if (/^--allow-(read|write|env)$/.test(a)) return a + '=';
+    return a;
   });
   return { own, rest: dd < 0 ? undefined : argv.slice(dd + 1) };
 }
@@ -151,34 +210,45 @@ export async function main(argv: string[]): Promise<number> {
   };
   const cli = yargs(own)
     .scriptName('ruchyc')
-    .usage('ruchyc: compile Ruchy programs to WebAssembly (WASI preview1)\n\nUsage: $0 <command> [options]')
+    .usage('ruchyc: compile Ruchy programs to WebAssembly (WASI, Node, browsers, Cloudflare Workers)\n\nUsage: $0 <command> [options]')
     .command(
       'build <file>',
-      'compile FILE to a standalone WASI preview1 command module',
+      'compile FILE to a WASI command module, or a JS library package (--target node|browser|worker)',
       y => y
         .positional('file', { type: 'string', demandOption: true, describe: 'the Ruchy source file' })
-        .option('target', { choices: ['wasm', 'wasi'] as const, default: 'wasm', describe: 'output target (wasi is an alias of wasm)' })
-        .option('output', { alias: 'o', type: 'string', describe: "output path ('-' for stdout; default: FILE with .wasm/.wat/.ir)" })
+        .option('target', { choices: ['wasm', 'wasi', 'node', 'browser', 'worker'] as const, default: 'wasm', describe: 'wasm/wasi: a WASI command module; node, browser, worker: a directory with the module and its JS glue (see targets/)' })
+        .option('output', { alias: 'o', type: 'string', describe: "output path ('-' for stdout; default: FILE with .wasm/.wat/.ir; node/browser/worker: directory NAME-TARGET)" })
         .option('opt', optOption)
         .option('emit', { choices: ['wasm', 'wat', 'ir'] as const, default: 'wasm' as Emit, describe: 'what to write' })
+        .option('source-map', { type: 'boolean', default: false, describe: 'also write a source map (OUT.wasm.map; DIR/app.wasm.map) so devtools show .ruchy lines' })
         .example('$0 build hello.ruchy', 'writes hello.wasm')
-        .example('$0 build hello.ruchy --emit wat -o -', 'prints the optimised module as text'),
-      a => {
+        .example('$0 build hello.ruchy --emit wat -o -', 'prints the optimised module as text')
+        .example('$0 build lib.ruchy --target node -o out', 'writes out/app.wasm, out/app.mjs, out/app.d.ts'),
+      async a => {
         noExtraArgs('build');
-        setCode(build({ file: a.file, target: a.target, output: a.output, opt: a.opt as OptFlag, emit: a.emit }));
+        setCode(await build({ file: a.file, target: a.target, output: a.output, opt: a.opt as OptFlag, emit: a.emit, sourceMap: a.sourceMap }));
       },
     )
     .command(
       'run <file> [args..]',
-      'compile FILE in memory and run it on node:wasi; its exit code is the program\'s',
+      'compile FILE in memory and run it (WASI, sandboxed: see --allow-*); its exit code is the program\'s',
       y => y
         .positional('file', { type: 'string', demandOption: true, describe: 'the Ruchy source file' })
         .positional('args', { type: 'string', array: true, describe: "the program's arguments (put them after '--' when they start with '-')" })
         .option('opt', optOption)
-        .example('$0 run prog.ruchy -- --verbose input.txt', 'passes --verbose input.txt to the program'),
+        .option('allow-read', { type: 'string', describe: 'let the program read files under DIR (comma-separated or repeated; alone: everywhere)' })
+        .option('allow-write', { type: 'string', describe: 'let the program create and write files under DIR (comma-separated or repeated; alone: everywhere)' })
+        .option('allow-env', { type: 'string', describe: 'let the program see environment variable NAME (comma-separated or repeated; alone: all)' })
+        .option('allow-all', { alias: 'A', type: 'boolean', describe: 'grant everything (read, write, env)' })
+        .example('$0 run prog.ruchy -- --verbose input.txt', 'passes --verbose input.txt to the program')
+        .example('$0 run --allow-read=data --allow-env=HOME tool.ruchy data/in.txt', 'reads under ./data, sees only HOME'),
       async a => {
         const args = [...(a.args ?? []).map(String), ...(rest ?? [])];
-        setCode(await run({ file: a.file, opt: a.opt as OptFlag, args }));
+        const list = (v: unknown): string[] | undefined => v === undefined ? undefined : (Array.isArray(v) ? v : [v]).map(String);
+        const flags: Permissions = a.allowAll
+          ? { read: true, write: true, env: true }
+          : { read: grantFromFlag(list(a.allowRead)), write: grantFromFlag(list(a.allowWrite)), env: grantFromFlag(list(a.allowEnv), undefined, true) };
+        setCode(await run({ file: a.file, opt: a.opt as OptFlag, args, flags }));
       },
     )
     .command(
@@ -195,7 +265,7 @@ export async function main(argv: string[]): Promise<number> {
     .help()
     .alias('help', 'h')
     .version(packageVersion())
-    .epilogue('Exit codes: 0 ok, 1 parse error, 2 type/name error, 3 runtime panic, 6 other error.')
+    .epilogue('Exit codes: 0 ok, 1 parse error, 2 type/name error, 3 runtime panic, 6 other error, 7 bad ruchy.yaml.')
     .wrap(Math.min(100, process.stdout.columns || 100))
     .exitProcess(false)
     .fail((msg, err) => {

@@ -27,6 +27,8 @@ export interface CompileOptions {
   /** wasi (alias wasm): a standalone WASI command; node/browser/worker: a library module whose
    * `pub fun`s are exported with the host ABI (see compiler/ir/exports.ts) */
   target?: Target;
+  /** emit a wasm source map too (CompileResult.sourceMap), referenced from the module by this URL */
+  sourceMapUrl?: string;
 }
 
 export interface CompileResult {
@@ -36,6 +38,8 @@ export interface CompileResult {
   wasm?: Uint8Array;
   /** --emit wat / ir */
   text?: string;
+  /** the wasm source map (Binaryen's JSON) when sourceMapUrl was given */
+  sourceMap?: string;
 }
 
 export function compile(opts: CompileOptions): CompileResult {
@@ -56,9 +60,9 @@ export function compile(opts: CompileOptions): CompileResult {
     throw e;
   }
   if (opts.emit === 'ir') return { diagnostics: [], exitCode: 0, text: printIR(ir) };
-  const mod = codegen(ir, runtime);
-  const out = link(mod, { optimize: opts.optimize ?? 2, emitText: opts.emit === 'wat' });
-  return { diagnostics: [], exitCode: 0, wasm: out.wasm, text: out.text };
+  const mod = codegen(ir, runtime, opts.sourceMapUrl !== undefined ? { file: opts.file } : undefined);
+  const out = link(mod, { optimize: opts.optimize ?? 2, emitText: opts.emit === 'wat', sourceMapUrl: opts.sourceMapUrl });
+  return { diagnostics: [], exitCode: 0, wasm: out.wasm, text: out.text, sourceMap: out.sourceMap };
 }
 
 /** Diagnostics rendered for a terminal: `FILE:LINE:COL: error: message`, source line, caret. */

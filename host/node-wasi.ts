@@ -1,17 +1,23 @@
-// Runs a compiled ruchyc module (a WASI preview1 command) on Node's built-in `node:wasi`.
+// Runs a compiled ruchyc module (a WASI preview1 command) for `ruchyc run`, on the JS WASI of
+// host/wasi.ts (host/run-worker.ts), which enforces the permissions: only granted directories are
+// preopened (read and / or write) and only granted environment variables are visible.
 //
 // The module runs in a worker thread so that it gets a large stack of its own (the main thread's
 // V8 stack allows only ~10k small wasm frames; deep but finite recursion must work), while the
-// program's stdout/stderr go straight to this process's file descriptors 1 and 2 (uvwasi writes to
-// the real fds, so output order is preserved). A trap that is not a clean panic (stack overflow,
+// program's stdout/stderr go straight to this process's file descriptors 1 and 2 (written
+// synchronously, so output order is preserved). A trap that is not a clean panic (stack overflow,
 // `unreachable`, out-of-bounds memory access) becomes `FILE[:LINE]: panic: WHAT` on stderr and exit
 // code 3; a clean panic is printed by the runtime itself, which then calls proc_exit(3).
 import { Worker } from 'node:worker_threads';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
+import type { PreopenSpec } from './permissions.ts';
 
 // Node 20's WASI functions are V8 "fast API" calls; a garbage collection inside fd_write can then
 // corrupt the heap (seen as SIGABRT / "Check failed" in allocation-heavy programs). The flag is
-// process-wide and must be set before the module is instantiated.
+// process-wide and must be set before the module is instantiated. (`ruchyc run` now runs on the JS
+// WASI of host/wasi.ts, whose functions are plain JS calls; the flag stays as a precaution.)
 setFlagsFromString('--no-turbo-fast-api-calls');
 
 export interface RunWasiOptions {
@@ -19,6 +25,8 @@ export interface RunWasiOptions {
   args: string[];
   /** environment of the program (none by default) */
   env?: Record<string, string>;
+  /** granted directories (none by default) */
+  preopens?: PreopenSpec[];
   /** the source path as the user wrote it, used in panic messages */
   file: string;
   /** stack size of the thread running the program, in MiB (default 64) */
@@ -36,41 +44,14 @@ type WorkerResult =
   | { kind: 'trap'; name: string; message: string; stack: string }
   | { kind: 'error'; message: string };
 
-// CommonJS source evaluated in the worker (eval workers run like `node -e`). Kept as text so the
-// bundled CLI needs no separate worker file.
-const WORKER_SOURCE = String.raw`(function () {
-const { workerData, parentPort } = require('node:worker_threads');
-// Node prints "ExperimentalWarning: WASI is an experimental feature" when node:wasi loads; the
-// program's stderr must contain only the program's output, so drop exactly that warning.
-const emitWarning = process.emitWarning;
-process.emitWarning = function (warning, ...rest) {
-  const msg = typeof warning === 'string' ? warning : (warning && warning.message) || '';
-  const opt = rest[0];
-  const type = typeof opt === 'string' ? opt : (opt && opt.type) || (warning && warning.name) || '';
-  if (/experimental/i.test(String(type)) && /\bWASI\b/.test(String(msg))) return;
-  return emitWarning.call(process, warning, ...rest);
-};
-const { WASI } = require('node:wasi');
-const { module, args, env } = workerData;
-let instance;
-try {
-  const wasi = new WASI({ version: 'preview1', args, env, returnOnExit: true });
-  instance = new WebAssembly.Instance(module, wasi.getImportObject());
-  let code;
-  try {
-    code = wasi.start(instance);
-  } catch (e) {
-    // the runtime buffers stdout: keep what the program printed before the trap
-    try { if (typeof instance.exports.rt_flush === 'function') instance.exports.rt_flush(); } catch {}
-    parentPort.postMessage({ kind: 'trap', name: String(e && e.name), message: String(e && e.message), stack: String(e && e.stack) });
-    return;
+/** dist/run-worker.mjs, built from host/run-worker.ts next to the bundled CLI */
+function workerUrl(): URL {
+  for (const rel of ['./run-worker.mjs', '../dist/run-worker.mjs']) {
+    const u = new URL(rel, import.meta.url);
+    if (existsSync(fileURLToPath(u))) return u;
   }
-  parentPort.postMessage({ kind: 'exit', code: typeof code === 'number' ? code : 0 });
-} catch (e) {
-  parentPort.postMessage({ kind: 'error', message: String(e && e.message || e) });
+  throw new Error('dist/run-worker.mjs is missing; run `node build.mjs`');
 }
-})();
-`;
 
 /**
  * Runs `wasm` as a WASI command and resolves to its exit code. Throws when the module cannot be
@@ -80,9 +61,8 @@ export async function runWasi(wasm: Uint8Array, opts: RunWasiOptions): Promise<n
   const module = await WebAssembly.compile(wasm as Uint8Array<ArrayBuffer>);
   const result = await new Promise<WorkerResult>((resolve, reject) => {
     let settled = false;
-    const worker = new Worker(WORKER_SOURCE, {
-      eval: true,
-      workerData: { module, args: opts.args, env: opts.env ?? {} },
+    const worker = new Worker(workerUrl(), {
+      workerData: { module, args: opts.args, env: opts.env ?? {}, preopens: opts.preopens ?? [] },
       resourceLimits: { stackSizeMb: opts.stackSizeMb ?? 64 },
       stdout: false,
       stderr: false,

@@ -177,6 +177,14 @@ const functions = {
   assert_ne: [M('rt_assert_ne', ['dyn', 'dyn'], 'nil', 'L')],
   assert: [M('rt_assert', ['bool', 'str'], 'nil', 'L')],
   Some: [M('rt_some', ['dyn'], 'option<dyn>')], Ok: [M('rt_ok', ['dyn'], 'dyn')], Err: [M('rt_err', ['dyn'], 'dyn')],
+  // system builtins over WASI (host_api.ts): files go through the host's grants
+  env_args: [M('rt_sys_args', [], 'arr<str>')], env_var: [M('rt_sys_env_var', ['str'], 'dyn')],
+  timestamp: [M('rt_sys_timestamp', [], 'int')], random: [M('rt_sys_random', [], 'float')],
+  random_int: [M('rt_sys_random_int', ['int', 'int'], 'int', 'L')],
+  input: [M('rt_sys_input', [], 'str'), M('rt_sys_input_prompt', ['str'], 'str')], read_stdin: [M('rt_sys_read_stdin', [], 'str')],
+  read_file: [M('rt_sys_read_file', ['str'], 'str', 'L')], fs_read: [M('rt_sys_fs_read', ['str'], 'dyn')],
+  fs_write: [M('rt_sys_fs_write', ['str', 'str'], 'dyn')], write_file: [M('rt_sys_write_file', ['str', 'str'], 'nil', 'L')],
+  append_file: [M('rt_sys_append_file', ['str', 'str'], 'nil', 'L')], fs_exists: [M('rt_sys_fs_exists', ['str'], 'bool')],
 };
 
 const table = {

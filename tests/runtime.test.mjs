@@ -36,7 +36,9 @@ function rt() {
     },
     proc_exit(code) { io.code = code; throw new Exit(code, io.err); },
   };
-  const inst = new WebAssembly.Instance(wasmModule, { wasi_snapshot_preview1: wasi });
+  // WASI functions this fake does not implement (host_api.ts: args, env, clock, files…) answer ENOSYS
+  const stubs = Object.fromEntries(WebAssembly.Module.imports(wasmModule).map(i => [i.name, () => 52]));
+  const inst = new WebAssembly.Instance(wasmModule, { wasi_snapshot_preview1: { ...stubs, ...wasi } });
   const x = inst.exports;
   mem = x.memory;
   // a static area of one page after the runtime's data: descriptors, the file name, scratch

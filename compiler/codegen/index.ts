@@ -3,6 +3,7 @@
 import binaryen from 'binaryen';
 import type { IR, IRModule, VT } from '../ir/ir.ts';
 import { loadRuntime, withProgramData, type RuntimeImage } from '../link/runtime.ts';
+import { DebugInfo } from './debuginfo.ts';
 
 export interface CodegenResult {
   module: binaryen.Module;
@@ -13,7 +14,8 @@ export interface CodegenResult {
 const T = (vt: VT): binaryen.Type =>
   vt === 'i32' ? binaryen.i32 : vt === 'i64' ? binaryen.i64 : vt === 'f64' ? binaryen.f64 : binaryen.none;
 
-export function codegen(ir: IRModule, runtime: RuntimeImage = loadRuntime()): CodegenResult {
+/** debug: record Ruchy lines for a source map (debuginfo.ts), with the source file's name */
+export function codegen(ir: IRModule, runtime: RuntimeImage = loadRuntime(), debug?: { file: string }): CodegenResult {
   // ---- static data, placed after the runtime's own data
   const addr = new Map<number, number>();
   let at = (runtime.dataEnd + 15) & ~15;
@@ -55,7 +57,9 @@ export function codegen(ir: IRModule, runtime: RuntimeImage = loadRuntime()): Co
     return internal;
   };
 
-  const emit = (e: IR): binaryen.ExpressionRef => {
+  const dbg = debug ? new DebugInfo(mod, debug.file, runtime) : undefined;
+  const emit = (e: IR): binaryen.ExpressionRef => (dbg ? dbg.note(e, emitNode(e)) : emitNode(e));
+  const emitNode = (e: IR): binaryen.ExpressionRef => {
     switch (e.op) {
       case 'const':
         if (e.vt === 'i32') return mod.i32.const(Number(e.value));
@@ -91,7 +95,9 @@ export function codegen(ir: IRModule, runtime: RuntimeImage = loadRuntime()): Co
   for (const f of ir.funcs) {
     const params = binaryen.createType(f.params.map(T));
     const vars = f.locals.slice(f.params.length).map(l => T(l.vt));
-    mod.addFunction(f.name, params, T(f.result), vars, emit(f.body));
+    const body = emit(f.body);
+    const fn = mod.addFunction(f.name, params, T(f.result), vars, body);
+    dbg?.finish(fn, f, body);
   }
 
   // ---- closure table

@@ -34,3 +34,7 @@ export * from './dyn_methods';
 export { rt_range_to_array, rt_iter_array, rt_str_of, rt_i64_to_str, rt_f64_to_str, rt_bool_to_str, rt_int_of, rt_float_of, rt_parse_int, rt_parse_float, rt_abs_i64, rt_abs_f64, rt_min_i64, rt_max_i64, rt_min_f64, rt_max_f64, rt_sqrt_f64, rt_floor_f64, rt_ceil_f64, rt_round_f64, rt_floor_int, rt_ceil_int, rt_round_int, rt_f64_to_int, rt_i64_to_f64, rt_pow_f64, rt_int_pow_m, rt_dyn_min, rt_dyn_max, rt_dyn_abs, rt_dyn_pow_fn, rt_i64_id, rt_f64_id } from './builtins';
 // field access by name on dyn values, tuple fields on dyn, unique receivers of mutating methods
 export { rt_dyn_field, rt_dyn_set_field, rt_obj_unique_any, rt_dyn_tuple_field } from './fields';
+// hosts (host_api.ts): system builtins over WASI (args, env, clock, random, stdin, granted files)
+export { rt_sys_args, rt_sys_env_var, rt_sys_timestamp, rt_sys_monotonic_ns, rt_sys_random, rt_sys_random_int, rt_sys_input, rt_sys_input_prompt, rt_sys_read_stdin, rt_sys_read_file, rt_sys_fs_read, rt_sys_fs_write, rt_sys_write_file, rt_sys_append_file, rt_sys_fs_exists } from './host_api';
+// hosts (host_api.ts): value marshalling for the JS glue of library targets
+export { rt_host_alloc, rt_host_free, rt_host_str_alloc, rt_host_str_done, rt_host_box_int, rt_host_box_float, rt_host_box_bool, rt_host_nil, rt_host_true, rt_host_false, rt_host_none, rt_host_some, rt_host_ok, rt_host_err, rt_host_arr_alloc, rt_host_obj_new, rt_host_desc, rt_host_map_new, rt_host_map_insert, rt_host_map_entries } from './host_api';

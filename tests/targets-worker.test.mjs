@@ -84,9 +84,10 @@ test('workerd serves the Ruchy handler over real HTTP', async () => {
 });
 
 test('10,000 requests: no failure, bounded memory', async () => {
-  // compiled code still leaks some memory per request (not every temporary is released yet); the
-  // worker replaces an instance whose memory passed RUCHY_MAX_MEMORY_MB, here 4
-  const w = await startWorkerd(4);
+  // compiled code releases what each request allocates, so one instance serves them all and its
+  // linear memory stays where the warm-up left it (the RUCHY_MAX_MEMORY_MB recycling, default 64,
+  // is only a safety net and must not be needed)
+  const w = await startWorkerd();
   try {
     const routes = [
       ['/', 200, t => t === 'Hello from Ruchy on Workers!\n'],
@@ -120,9 +121,9 @@ test('10,000 requests: no failure, bounded memory', async () => {
     memory.push(await run(10000));
     assert.is(failures, 0, 'every response correct');
     assert.ok(memory[0] > 0, 'memory diagnostics present');
-    // the largest linear memory any instance reached: the limit plus at most one request's growth
-    assert.ok(memory[1] <= 5 * 1024 * 1024, `wasm memory ${memory[1]} bytes`);
-    assert.ok(resets >= 1, 'the limit replaced the instance at least once');
+    // 10,000 more requests grow the instance's memory by at most a few pages over the warm-up
+    assert.ok(memory[1] <= memory[0] + 256 * 1024, `wasm memory ${memory[0]} bytes after warm-up, ${memory[1]} after 10,000 more`);
+    assert.is(resets, 0, 'one instance served every request');
     const rss = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${w.proc.pid}/status`, 'utf8'))[1]) * 1024;
     assert.ok(rss < 512 * 1024 * 1024, `workerd RSS ${rss} bytes`);
     console.log(`  largest wasm memory: ${memory[1]} bytes; instances replaced: ${resets}; workerd RSS ${Math.round(rss / 1048576)} MiB`);

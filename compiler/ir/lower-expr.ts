@@ -730,8 +730,9 @@ export class ExprLowerer {
       case 'fun': {
         const inst = target.inst;
         const name = this.m.need(inst);
-        const args = this.args(e.args, inst.params.map(p => p.ty));
-        return call(name, inst.selfVar ? args : args, vtOf(inst.ret));
+        // parameters are borrowed: owned temporaries passed in are released after the call
+        const tys = inst.params.map(p => p.ty);
+        return this.borrowingAll(this.args(e.args, tys), tys, xs => call(name, xs, vtOf(inst.ret)), vtOf(inst.ret));
       }
       case 'closure': {
         const c = this.fb.local('clo', 'i32');
@@ -776,6 +777,10 @@ export class ExprLowerer {
       case 'Err': return this.makeObj(K.ENUM, 3, [this.exprAs(a[0], DYN)], line);
       case 'Box::new': return this.expr(a[0]);
       case 'HashMap::new': return call('rt_map_new', [], 'i32');
+      case 'panic': {
+        const msg = a.length ? this.exprAs(a[0], STR) : { op: 'data', id: this.m.data.str('explicit panic') } as IR;
+        return seq([call('rt_panic', [msg, i32(line)], 'none'), { op: 'unreachable' }]);
+      }
       case 'assert': return call('rt_assert', [this.cond(a[0]), a[1] ? this.exprAs(a[1], STR) : { op: 'data', id: this.m.data.str('assertion failed') }, i32(line)], 'none');
       case 'assert_eq': return call('rt_assert_eq', [this.exprAs(a[0], DYN), this.exprAs(a[1], DYN), i32(line)], 'none');
       case 'len': {
@@ -796,10 +801,10 @@ export class ExprLowerer {
     const pick = overloads.find(o => o.params.length === a.length && o.params.every((p, i) => p === argTys[i].k || p === 'dyn'))
       ?? overloads.find(o => o.params.length === a.length);
     if (!pick) return this.unsupported(`builtin ${name}`, e);
-    const args = a.map((x, i) => this.exprAs(x, wordTy(pick.params[i])));
-    if (pick.line) args.push(i32(line));
+    const tys = a.map((_, i) => wordTy(pick.params[i]));
+    const args = a.map((x, i) => this.exprAs(x, tys[i]));
     const rt = wordTy(pick.ret);
-    return coerce(call(pick.fn, args, vtOf(rt)), rt, t, line);
+    return coerce(this.borrowingAll(args, tys, xs => call(pick.fn, pick.line ? [...xs, i32(line)] : xs, vtOf(rt)), vtOf(rt)), rt, t, line);
   }
 
   private macro(e: Extract<Expr, { kind: 'Macro' }>): IR {
@@ -828,13 +833,14 @@ export class ExprLowerer {
         if (inst.decl?.self?.mutable) {
           // `&mut self`: the receiver is made unique in its place, the method updates it in place
           const r = this.place.uniqueReceiver(e.receiver, line);
-          const args = this.args(e.args, inst.params.map(p => p.ty));
+          const tys = inst.params.map(p => p.ty);
           const recv = coerce(r.value, rt.k === 'dyn' ? DYN : inst.selfVar!.ty, inst.selfVar!.ty, line);
-          return seq([r.pre, call(name, [recv, ...args], vtOf(inst.ret))], vtOf(inst.ret));
+          return seq([r.pre, this.borrowingAll(this.args(e.args, tys), tys, xs => call(name, [recv, ...xs], vtOf(inst.ret)), vtOf(inst.ret))], vtOf(inst.ret));
         }
-        const recv = this.exprAs(e.receiver, inst.selfVar?.ty ?? rt);
-        const args = this.args(e.args, inst.params.map(p => p.ty));
-        return call(name, [recv, ...args], vtOf(inst.ret));
+        const selfTy = inst.selfVar?.ty ?? rt;
+        const tys = [selfTy, ...inst.params.map(p => p.ty)];
+        const args = [this.exprAs(e.receiver, selfTy), ...this.args(e.args, tys.slice(1))];
+        return this.borrowingAll(args, tys, xs => call(name, xs, vtOf(inst.ret)), vtOf(inst.ret));
       }
       case 'dispatch': return this.dispatch(e, target.targets, t, line);
       case 'rt': {

@@ -814,9 +814,12 @@ class Checker {
         set({ k: 'fun', inst });
         return inst.ret;
       }
-      if (c.name in BUILTINS) {
+      const overloads = this.methods.functions[c.name];
+      if (c.name in BUILTINS || overloads?.length) {
         const args = this.argTys(e.args, ctx);
-        const [lo, hi] = BUILTINS[c.name];
+        // builtins listed here, or else the runtime's function table (system builtins: files, env, ...)
+        const counts = overloads?.map(o => o.params.length) ?? [];
+        const [lo, hi] = BUILTINS[c.name] ?? [Math.min(...counts), Math.max(...counts)];
         if (args.length < lo || args.length > hi) this.error('type', `function \`${c.name}\` takes ${lo === hi ? lo : `${lo} to ${hi}`} argument${hi === 1 ? '' : 's'} but ${args.length} ${args.length === 1 ? 'was' : 'were'} supplied`, e.span);
         set({ k: 'builtin', name: c.name });
         return this.builtinTy(c.name, args, e, ctx);
@@ -904,6 +907,8 @@ class Checker {
       case 'Ok': return result(a0, NEVER);
       case 'Err': return result(NEVER, a0);
     }
+    const ov = this.methods.functions[name]?.find(o => o.params.length === args.length);
+    if (ov) return parseTyWord(ov.ret, DYN);
     return DYN;
   }
 

@@ -14,7 +14,7 @@ import { readFileSync, mkdtempSync, writeFileSync, mkdirSync, rmSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { init as wasmerInit, WASI as WasmerWASI, MemFS } from '@wasmer/wasi';
-import { root } from '../host-lib.mjs';
+import { root } from './host-lib.mjs';
 
 const ex = join(root, 'examples/wasi-tool');
 const out = join(ex, 'out');

@@ -738,10 +738,7 @@ export class ExprLowerer {
         const c = this.fb.local('clo', 'i32');
         const args = e.args.map(a => this.exprAs(a, DYN));
         const callee = e.callee.kind === 'Ident' && this.inst.refs.get(e.callee) ? this.readVar(this.inst.refs.get(e.callee)!) : this.exprAs(e.callee, DYN);
-        return coerce(seq([
-          { op: 'set', local: c, value: callee },
-          { op: 'calli', index: { op: 'load', w: 'i32.load', offset: 8, ptr: { op: 'get', local: c, vt: 'i32' }, vt: 'i32' }, args: [{ op: 'get', local: c, vt: 'i32' }, ...args], params: ['i32', ...args.map(() => 'i32' as VT)], vt: 'i32' },
-        ], 'i32'), DYN, t, line);
+        return coerce(seq([{ op: 'set', local: c, value: callee }, this.hof.callClosure(c, args)], 'i32'), DYN, t, line);
       }
       case 'variant': return this.variant(target.enumName, target.variant, e.args, line);
       case 'builtin': return this.builtin(target.name, e, t);
@@ -1071,9 +1068,12 @@ export class ExprLowerer {
     const scratch: IR = { op: 'data', id: this.m.data.scratch() };
     const extra: IR[] = [...(out ? [scratch] : []), ...(hasLine ? [i32(line)] : [])];
     const recvTy = this.ty(e.receiver);
-    const argLocals = args.map((a, i) => ({ l: this.fb.local('arg', vtOf(params[i] ?? DYN) === 'none' ? 'i32' : vtOf(params[i] ?? DYN)), a }));
+    const argLocals = args.map((a, i) => {
+      const vt = vtOf(params[i] ?? DYN) === 'none' ? 'i32' : vtOf(params[i] ?? DYN);
+      return { l: this.fb.local('arg', vt), vt, a };
+    });
     const pre: IR[] = argLocals.map(x => ({ op: 'set', local: x.l, value: x.a }));
-    const argGets: IR[] = argLocals.map((x, i) => ({ op: 'get', local: x.l, vt: vtOf(params[i] ?? DYN) === 'none' ? 'i32' : vtOf(params[i] ?? DYN) }));
+    const argGets: IR[] = argLocals.map(x => ({ op: 'get', local: x.l, vt: x.vt }));
     const apply = (cur: IR): IR => call(fn, [cur, ...argGets, ...extra], 'i32');
     let update: IR;
     if (this.place.isPlace(e.receiver)) {

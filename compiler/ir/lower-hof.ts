@@ -7,7 +7,7 @@ import type { Expr } from '../syntax/ast.ts';
 import { type Ty, DYN } from '../types/types.ts';
 import type { IR, VT } from './ir.ts';
 import type { ExprLowerer } from './lower-expr.ts';
-import { i32, call, coerce, nilRef } from './values.ts';
+import { i32, call, coerce, nilRef, vtOf } from './values.ts';
 import { K } from './data.ts';
 
 type MethodCall = Extract<Expr, { kind: 'MethodCall' }>;
@@ -47,10 +47,10 @@ export class HofLowerer {
       const optPath = OPTION_HOFS.has(e.method) ? coerce(this.option(e, rt, recv), DYN, t, line) : undefined;
       const itPath = ITERABLE_HOFS.has(e.method) ? this.iterable(e, t, rt, recv) : undefined;
       const first = set(recv, this.ex.exprAs(e.receiver, DYN));
-      if (!optPath) return seq([first, itPath!], vtOfT(t));
-      if (!itPath) return seq([first, optPath], vtOfT(t));
+      if (!optPath) return seq([first, itPath!], vtOf(t));
+      if (!itPath) return seq([first, optPath], vtOf(t));
       const isEnum = eq({ op: 'load', w: 'i32.load8_u', offset: 4, ptr: get(recv), vt: 'i32' }, i32(K.ENUM));
-      return seq([first, { op: 'if', cond: isEnum, then: optPath, else: itPath, vt: vtOfT(t) }], vtOfT(t));
+      return seq([first, { op: 'if', cond: isEnum, then: optPath, else: itPath, vt: vtOf(t) }], vtOf(t));
     }
     return undefined;
   }
@@ -205,7 +205,7 @@ export class HofLowerer {
         ]),
       }],
     };
-    const vt = resultTy.k === 'nil' ? 'none' : resultTy.k === 'bool' ? 'i32' : 'i32';
+    const vt = vtOf(resultTy);
     const body = seq([
       ...pre,
       set(clo, this.ex.exprAs(e.args[fnArgIndex], DYN)),
@@ -219,4 +219,3 @@ export class HofLowerer {
   }
 }
 
-const vtOfT = (t: Ty): VT => (t.k === 'int' ? 'i64' : t.k === 'float' ? 'f64' : t.k === 'nil' || t.k === 'never' ? 'none' : 'i32');

@@ -11,7 +11,6 @@ import { type Ty, DYN, INT } from '../types/types.ts';
 import type { IR, VT } from './ir.ts';
 import type { ExprLowerer } from './lower-expr.ts';
 import { i32, call, coerce } from './values.ts';
-import { K } from './data.ts';
 
 const SLOT = (i: number) => 8 + 8 * i;
 const get = (local: number, vt: VT = 'i32'): IR => ({ op: 'get', local, vt });
@@ -28,7 +27,6 @@ export class PlaceLowerer {
   isPlace(e: Expr): boolean {
     if (e.kind === 'Ident') return !!this.ex.varOf(e);
     if (e.kind === 'Field' || e.kind === 'Index' || e.kind === 'TupleField') return this.isPlace(e.expr);
-    if (e.kind === 'Paren' as string) return this.isPlace((e as unknown as { expr: Expr }).expr);
     return false;
   }
 
@@ -118,5 +116,3 @@ export class PlaceLowerer {
     return { pre, value: get(l) };
   }
 }
-
-export const OBJ_KINDS = [K.STRUCT, K.ENUM, K.TUPLE];

@@ -392,17 +392,10 @@ function parseBraceExpr(p: ParserState, emptyIsBlock = false): Expr {
 }
 
 function parseClosure(p: ParserState, start = p.tok.start): Expr {
-  const params: Param[] = [];
+  let params: Param[] = [];
   if (!p.eat('||')) {
     p.expect('|', 'to start the closure parameters');
-    while (!p.at('|')) {
-      const pstart = p.tok.start;
-      const pattern = parsePattern(p, false);
-      const param: Param = { pattern, span: p.from(pstart) };
-      if (p.eat(':')) { param.type = parseType(p); param.span = p.from(pstart); }
-      params.push(param);
-      if (!p.eat(',')) break;
-    }
+    params = parseParams(p, '|');
     p.expect('|', 'to close the closure parameters');
   }
   let ret: TypeExpr | undefined;
@@ -413,12 +406,10 @@ function parseClosure(p: ParserState, start = p.tok.start): Expr {
   return e;
 }
 
-/** `fun(a, b) { ... }` in expression position: an anonymous function, represented as a closure */
-function parseAnonFun(p: ParserState): Expr {
-  const start = p.next().start;
-  p.expect('(');
+/** `pat [: T], ...` up to (not including) the token `close` */
+function parseParams(p: ParserState, close: string): Param[] {
   const params: Param[] = [];
-  while (!p.at(')')) {
+  while (!p.at(close)) {
     const pstart = p.tok.start;
     const pattern = parsePattern(p, false);
     const param: Param = { pattern, span: p.from(pstart) };
@@ -426,6 +417,14 @@ function parseAnonFun(p: ParserState): Expr {
     params.push(param);
     if (!p.eat(',')) break;
   }
+  return params;
+}
+
+/** `fun(a, b) { ... }` in expression position: an anonymous function, represented as a closure */
+function parseAnonFun(p: ParserState): Expr {
+  const start = p.next().start;
+  p.expect('(');
+  const params = parseParams(p, ')');
   p.expect(')', 'to close the parameter list');
   let ret: TypeExpr | undefined;
   if (p.eat('->')) ret = parseType(p);

@@ -3,11 +3,10 @@
 import { K_STRUCT, K_ENUM, K_CLASS, K_MAP, K_TUPLE, kindOf, tidOf, descOf, descNFields, descFieldName, descFieldKind, slotAddr } from './abi';
 import { rt_obj_unique, boxAt, storeBoxed } from './box';
 import { rt_release } from './rc';
-import { rt_str_eq, rt_str_append } from './str';
+import { rt_str_eq, rt_str_append, rt_str_from_lit } from './str';
 import { rt_map_index, rt_map_insert } from './map';
 import { rt_panic, panicLit } from './panic';
 import { rt_type_name } from './dyn';
-import { rt_str_from_lit } from './str';
 
 /** index of field `name` in object p, or -1 */
 function fieldIndex(p: usize, name: usize): i32 {

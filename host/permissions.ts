@@ -139,12 +139,21 @@ export function preopensFor(p: Permissions, cwd = process.cwd()): PreopenSpec[] 
   });
 }
 
-/** the environment the program sees: only the granted names (all of them for `true`) */
+/**
+ * The name of the variable that tells the runtime which environment names were granted (`*` for
+ * all, else a comma-separated list), so that reading a withheld variable is a permission error
+ * naming --allow-env instead of looking unset. The runtime hides it from the program. Without it
+ * (any other WASI host) an absent variable is simply not set.
+ */
+export const ENV_GRANT_VAR = '__RUCHY_ALLOW_ENV';
+
+/** the environment the program sees: only the granted names (all of them for `true`), plus the grant marker */
 export function envFor(p: Permissions, env: Record<string, string | undefined> = process.env): Record<string, string> {
   const out: Record<string, string> = {};
+  out[ENV_GRANT_VAR] = p.env === true ? '*' : (p.env ?? []).join(',');
   if (p.env === undefined) return out;
   for (const [k, v] of Object.entries(env)) {
-    if (v !== undefined && (p.env === true || p.env.includes(k))) out[k] = v;
+    if (k !== ENV_GRANT_VAR && v !== undefined && (p.env === true || p.env.includes(k))) out[k] = v;
   }
   return out;
 }

@@ -51,6 +51,33 @@ test('a granted directory that does not exist is a usage error', () => {
   assert.is(r.stderr, "ruchyc: error: granted directory 'nowhere' does not exist\n");
 });
 
+test('environment: only granted names are visible; a withheld one is an error naming --allow-env', () => {
+  config('permissions: {}\n');
+  writeFileSync(join(dir, 'env.ruchy'), `
+for name in ["RUCHY_T_GRANTED", "RUCHY_T_WITHHELD", "RUCHY_T_UNSET", "__RUCHY_ALLOW_ENV"] {
+    match env_var(name) {
+        Ok(v) => println(f"{name}={v}"),
+        Err(e) => println(f"{name}: {e}"),
+    }
+}
+`);
+  const env = { ...process.env, RUCHY_T_GRANTED: 'yes', RUCHY_T_WITHHELD: 'secret' };
+  const runEnv = (...args) => spawnSync(process.execPath, [join(root, 'bin/ruchyc.mjs'), 'run', ...args], { cwd: dir, encoding: 'utf8', env });
+  const denied = name => `${name}: permission denied: cannot read environment variable '${name}' (grant access with --allow-env=${name})`;
+  let r = runEnv('--allow-env=RUCHY_T_GRANTED,RUCHY_T_UNSET', 'env.ruchy');
+  assert.is(r.stderr, '');
+  assert.is(r.stdout, ['RUCHY_T_GRANTED=yes', denied('RUCHY_T_WITHHELD'), 'RUCHY_T_UNSET: NotFound', '__RUCHY_ALLOW_ENV: NotFound', ''].join('\n'));
+  r = runEnv('env.ruchy');
+  assert.is(r.stdout, [denied('RUCHY_T_GRANTED'), denied('RUCHY_T_WITHHELD'), denied('RUCHY_T_UNSET'), '__RUCHY_ALLOW_ENV: NotFound', ''].join('\n'), 'nothing by default');
+  r = runEnv('--allow-env', 'env.ruchy');
+  assert.is(r.stdout, ['RUCHY_T_GRANTED=yes', 'RUCHY_T_WITHHELD=secret', 'RUCHY_T_UNSET: NotFound', '__RUCHY_ALLOW_ENV: NotFound', ''].join('\n'), 'a bare --allow-env grants all');
+  // unwrapping a withheld variable is a panic whose message names the flag
+  writeFileSync(join(dir, 'env2.ruchy'), 'let home = env_var("RUCHY_T_WITHHELD").unwrap()\nprintln(home)\n');
+  r = runEnv('env2.ruchy');
+  assert.is(r.status, 3);
+  assert.match(r.stderr, /env2\.ruchy:1: .*--allow-env=RUCHY_T_WITHHELD/);
+});
+
 test('--help documents the permission flags and exit code 7', () => {
   const r = spawnSync(process.execPath, [join(root, 'bin/ruchyc.mjs'), 'run', '--help'], { encoding: 'utf8' });
   for (const f of ['--allow-read', '--allow-write', '--allow-env', '--allow-all']) assert.ok(r.stdout.includes(f), f);

@@ -98,15 +98,52 @@ function cstrLen(p: usize): i32 {
   return n;
 }
 
-/** Ok(value) of environment variable `name` (STR, borrowed), or Err("NotFound") */
+/** the variable through which `ruchyc run` tells which names were granted (host/permissions.ts) */
+const ENV_GRANT_VAR = "__RUCHY_ALLOW_ENV";
+
+/**
+ * Ok(value) of environment variable `name` (STR, borrowed), or Err: "NotFound" when it is not set,
+ * or a permission error naming --allow-env when the host withheld it (only hosts that say what they
+ * granted can tell the two apart; elsewhere a withheld variable is not set).
+ */
 export function rt_sys_env_var(name: usize): usize {
-  const found = envLookup(name);
-  if (found != 0) return wrap1(T_OK, found);
+  const marker = rt_str_from_lit(ENV_GRANT_VAR);
+  const hidden = slen(name) == slen(marker) && memory.compare(sdata(name), sdata(marker), <usize>slen(name)) == 0;
+  const found = hidden ? 0 : envLookup(sdata(name), slen(name));
+  if (found != 0) { rt_release(marker); return wrap1(T_OK, found); }
+  const grant = envLookup(sdata(marker), slen(marker));
+  rt_release(marker);
+  if (grant != 0) {
+    const denied = !hidden && !listHas(grant, name);
+    rt_release(grant);
+    if (denied) {
+      let msg = rt_str_from_lit("permission denied: cannot read environment variable '");
+      msg = rt_str_append(msg, name);
+      msg = appendLit(msg, "' (grant access with --allow-env=");
+      msg = rt_str_append(msg, name);
+      msg = appendLit(msg, ")");
+      return wrap1(T_ERR, msg);
+    }
+  }
   return wrap1(T_ERR, rt_str_from_lit("NotFound"));
 }
 
-/** the value of an environment variable as an owned STR, or 0 when it is not set */
-function envLookup(name: usize): usize {
+/** whether `list` ("*" or "A,B,C") names `name` */
+function listHas(list: usize, name: usize): bool {
+  const ld = sdata(list), ll = slen(list), nd = sdata(name), nl = slen(name);
+  if (ll == 1 && load<u8>(ld) == 0x2a) return true;
+  let start = 0;
+  for (let i = 0; i <= ll; i++) {
+    if (i == ll || load<u8>(ld + <usize>i) == 0x2c) {
+      if (i - start == nl && memory.compare(ld + <usize>start, nd, <usize>nl) == 0) return true;
+      start = i + 1;
+    }
+  }
+  return false;
+}
+
+/** the value of the environment variable named by the UTF-8 bytes at `nd` as an owned STR, or 0 when it is not set */
+function envLookup(nd: usize, nlen: i32): usize {
   if (environ_sizes_get(SCRATCH, SCRATCH + 4) != 0) return 0;
   const count = <i32>load<u32>(SCRATCH);
   const size = <usize>load<u32>(SCRATCH, 4);
@@ -114,11 +151,10 @@ function envLookup(name: usize): usize {
   const buf = rt_alloc(size + 1);
   let result: usize = 0;
   if (environ_get(ptrs, buf) == 0) {
-    const nlen = slen(name);
     for (let i = 0; i < count; i++) {
       const p = <usize>load<u32>(ptrs + (<usize>i << 2));
       const len = cstrLen(p);
-      if (len > nlen && load<u8>(p + <usize>nlen) == 0x3d && memory.compare(p, sdata(name), <usize>nlen) == 0) {
+      if (len > nlen && load<u8>(p + <usize>nlen) == 0x3d && memory.compare(p, nd, <usize>nlen) == 0) {
         result = rt_str_from_utf8(p + <usize>nlen + 1, len - nlen - 1);
         break;
       }

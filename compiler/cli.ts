@@ -146,19 +146,18 @@ async function run(a: RunArgs): Promise<number> {
   for (const p of preopens) {
     if (!existsSync(p.hostPath)) return usageError(`granted directory '${p.guestPath}' does not exist`);
   }
-  const compiled = compileFile(a.file, { optimize: optLevel(a.opt), emit: 'wasm', target: 'wasi' });
+  // with a source map, so that a trap (stack overflow, wasm trap) names its Ruchy line
+  const compiled = compileFile(a.file, { optimize: optLevel(a.opt), emit: 'wasm', target: 'wasi', sourceMapUrl: `${basename(a.file)}.wasm.map` });
   if (!compiled.ok) return compiled.code;
   const { result } = compiled;
   if (!result.wasm) return internalError(a.file, new Error('the pipeline produced no wasm module'));
-  // a wasm source map (if the pipeline provides one) lets traps name the Ruchy line
-  const sourceMap = (result as CompileResult & { sourceMap?: unknown }).sourceMap;
   try {
     return await runWasi(result.wasm, {
       args: [a.file, ...a.args],
       env: envFor(perms),
       preopens,
       file: a.file,
-      sourceMap: typeof sourceMap === 'string' ? sourceMap : undefined,
+      sourceMap: result.sourceMap,
     });
   } catch (e) {
     // the module did not compile or instantiate: the compiler's fault, not the program's

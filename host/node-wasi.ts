@@ -10,9 +10,12 @@
 // code 3; a clean panic is printed by the runtime itself, which then calls proc_exit(3).
 import { Worker } from 'node:worker_threads';
 import { existsSync } from 'node:fs';
+import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import type { PreopenSpec } from './permissions.ts';
+import { describeTrap } from './glue.ts';
+import { lineTable } from '../targets/sourcemap.ts';
 
 // Node 20's WASI functions are V8 "fast API" calls; a garbage collection inside fd_write can then
 // corrupt the heap (seen as SIGABRT / "Check failed" in allocation-heavy programs). The flag is
@@ -27,13 +30,13 @@ export interface RunWasiOptions {
   env?: Record<string, string>;
   /** granted directories (none by default) */
   preopens?: PreopenSpec[];
-  /** the source path as the user wrote it, used in panic messages */
+  /** the source path; its base name names the file in trap messages, as in the runtime's panics */
   file: string;
   /** stack size of the thread running the program, in MiB (default 64) */
   stackSizeMb?: number;
   /**
    * optional wasm source map (JSON text, as Binaryen's emitBinary(sourceMapUrl) produces):
-   * when given, a trap is reported with the Ruchy source line of the innermost wasm frame
+   * when given, a trap is reported with the Ruchy line of the innermost wasm frame that has one
    */
   sourceMap?: string;
 }
@@ -79,55 +82,10 @@ export async function runWasi(wasm: Uint8Array, opts: RunWasiOptions): Promise<n
     case 'error':
       throw new Error(result.message);
     case 'trap': {
-      const line = opts.sourceMap ? trapLine(result.stack, opts.sourceMap) : undefined;
-      process.stderr.write(`${opts.file}${line ? `:${line}` : ''}: panic: ${describeTrap(result)}\n`);
+      // named like the runtime's own panics (the file's base name), with the line when a map tells it
+      const lines = opts.sourceMap ? await lineTable(opts.sourceMap, opts.file) : { file: basename(opts.file), table: [] };
+      process.stderr.write(describeTrap(Object.assign(new Error(result.message), { name: result.name, stack: result.stack }), lines) + '\n');
       return 3;
     }
   }
-}
-
-/** A trap's message in words a Ruchy programmer understands. */
-export function describeTrap(t: { name: string; message: string }): string {
-  if (t.name === 'RangeError' && /call stack/i.test(t.message)) return 'stack overflow (recursion too deep)';
-  if (/^unreachable/i.test(t.message)) return 'unreachable code executed (wasm trap)';
-  return t.message || t.name;
-}
-
-/** The Ruchy line of the innermost wasm frame of a trap, from a wasm source map; undefined if unknown. */
-export function trapLine(stack: string, sourceMapJson: string): number | undefined {
-  const m = /wasm-function\[\d+\]:0x([0-9a-f]+)/i.exec(stack);
-  if (!m) return undefined;
-  const offset = parseInt(m[1], 16);
-  let map: { mappings?: string };
-  try { map = JSON.parse(sourceMapJson); } catch { return undefined; }
-  if (typeof map.mappings !== 'string') return undefined;
-  // wasm source maps have one generated line; each segment's generated column is a byte offset
-  let col = 0, line = 0, best: number | undefined, bestCol = -1;
-  for (const seg of map.mappings.split(/[,;]/)) {
-    if (!seg) continue;
-    const f = decodeVlq(seg);
-    col += f[0];
-    if (f.length >= 4) {
-      line += f[2];
-      if (col <= offset && col > bestCol) { bestCol = col; best = line + 1; }
-    }
-  }
-  return best;
-}
-
-const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-
-function decodeVlq(seg: string): number[] {
-  const out: number[] = [];
-  let value = 0, shift = 0;
-  for (const ch of seg) {
-    const digit = B64.indexOf(ch);
-    if (digit < 0) break;
-    value += (digit & 31) * 2 ** shift;
-    if (digit & 32) { shift += 5; continue; }
-    out.push(value % 2 === 1 ? -Math.floor(value / 2) : value / 2);
-    value = 0;
-    shift = 0;
-  }
-  return out;
 }

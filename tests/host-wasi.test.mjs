@@ -206,9 +206,10 @@ test('permissions: ruchy.yaml parsing, unknown keys, flags win, preopens, env fi
     { guestPath: '/elsewhere', hostPath: '/elsewhere', read: false, write: true },
   ]);
   assert.equal(host.preopensFor({}, '/w'), []);
-  assert.equal(host.envFor({ env: ['A'] }, { A: '1', B: '2' }), { A: '1' });
-  assert.equal(host.envFor({}, { A: '1' }), {});
-  assert.equal(host.envFor({ env: true }, { A: '1', B: '2' }), { A: '1', B: '2' });
+  // plus the marker telling the runtime what was granted (a forged marker in the host's env is dropped)
+  assert.equal(host.envFor({ env: ['A', 'C'] }, { A: '1', B: '2' }), { A: '1', __RUCHY_ALLOW_ENV: 'A,C' });
+  assert.equal(host.envFor({}, { A: '1', __RUCHY_ALLOW_ENV: '*' }), { __RUCHY_ALLOW_ENV: '' });
+  assert.equal(host.envFor({ env: true }, { A: '1', B: '2', __RUCHY_ALLOW_ENV: 'A' }), { A: '1', B: '2', __RUCHY_ALLOW_ENV: '*' });
 });
 
 test.run();

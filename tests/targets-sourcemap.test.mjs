@@ -1,4 +1,4 @@
-// --source-map: a standard source map next to the module (sources embedded, lines of the Ruchy
+// --source-map: a standard source map next to the module (sources embedded, statement-level lines of the Ruchy
 // file), referenced from the module's sourceMappingURL section; traps in library targets (stack
 // overflow) name the Ruchy line through it, and still name the file without it.
 import { test } from 'uvu';
@@ -57,6 +57,79 @@ test('a trap in a library function names its Ruchy line (file only without a map
   assert.throws(() => plain.pick([1, 2], 5n), e => e.message === 'deep.ruchy:8: panic: index out of bounds: the len is 2 but the index is 5');
   const again = await import(pathToFileURL(join(dir, 'plain/app.mjs')).href + '?fresh');
   assert.throws(() => again.depth(100_000_000n), e => e.message === 'deep.ruchy: panic: stack overflow (recursion too deep)');
+});
+
+// a panic three calls deep: every wasm frame of the program maps to the line of its statement
+const CALLS = `fun inner(xs, i) {
+    let a = xs[0]
+    let b = a + 1
+    xs[i] + b
+}
+
+fun outer(xs) {
+    let n = 10
+    let r = inner(xs, n)
+    r * 2
+}
+
+let xs = [1, 2, 3]
+println("start")
+let v = outer(xs)
+println(v)
+`;
+
+/** runs a WASI command whose proc_exit throws; returns the thrown error's stack */
+function stackOfPanic(wasm) {
+  let memory;
+  const wasi = new Proxy({}, {
+    get: (_, name) => (...a) => {
+      if (name === 'proc_exit') throw new Error(`exit ${a[0]}`);
+      if (name === 'fd_write') {
+        const dv = new DataView(memory.buffer);
+        let n = 0;
+        for (let i = 0; i < a[2]; i++) n += dv.getUint32(a[1] + 8 * i + 4, true);
+        dv.setUint32(a[3], n, true);
+      }
+      return 0;
+    },
+  });
+  const inst = new WebAssembly.Instance(new WebAssembly.Module(wasm), { wasi_snapshot_preview1: wasi });
+  memory = inst.exports.memory;
+  try { inst.exports._start(); } catch (e) { return String(e.stack); }
+  throw new Error('the program did not panic');
+}
+
+test('statement-level lines: each frame of a panic maps to the line of its call (-O0), the panicking line at -O2', async () => {
+  writeFileSync(join(dir, 'calls.ruchy'), CALLS);
+  const frameLines = async opt => {
+    const r = ruchyc('build', 'calls.ruchy', '--source-map', opt, '-o', `calls${opt}.wasm`);
+    assert.is(r.status, 0, r.stderr);
+    const stack = stackOfPanic(readFileSync(join(dir, `calls${opt}.wasm`)));
+    const map = JSON.parse(readFileSync(join(dir, `calls${opt}.wasm.map`), 'utf8'));
+    const lines = [];
+    await SourceMapConsumer.with(map, null, c => {
+      for (const m of stack.matchAll(/wasm-function\[\d+\]:0x([0-9a-f]+)/g)) {
+        const p = c.originalPositionFor({ line: 1, column: parseInt(m[1], 16) });
+        if (p.line) lines.push(p.line);
+      }
+    });
+    return lines;
+  };
+  const o0 = await frameLines('-O0');
+  assert.equal(o0.slice(0, 3), [4, 9, 15], `frames map to ${o0}`);
+  const o2 = await frameLines('-O2');
+  assert.is(o2[0], 4, `innermost program frame at -O2 maps to ${o2}`);
+});
+
+test('ruchyc run: a trap (host stack overflow) names the line of the recursive call', () => {
+  // 60 live values per frame: the host stack runs out before the runtime's depth limit
+  const vars = Array.from({ length: 60 }, (_, i) => `    let v${i} = n * ${i + 2} + ${i}`);
+  const src = ['fun big(n) {', ...vars, '    let r = if n > 0 { big(n + 1) } else { 0 }',
+    `    r + ${vars.map((_, i) => `v${i}`).join(' + ')}`, '}', 'println(big(1))', ''].join('\n');
+  writeFileSync(join(dir, 'big.ruchy'), src);
+  const r = ruchyc('run', 'big.ruchy');
+  assert.is(r.status, 3);
+  assert.is(r.stderr, 'big.ruchy:62: panic: stack overflow (recursion too deep)\n');
 });
 
 test('wasi target: OUT.wasm.map next to OUT.wasm; --source-map needs a wasm file', () => {

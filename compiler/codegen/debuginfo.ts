@@ -3,12 +3,13 @@
 // when the module is emitted with a map URL (compiler/link).
 //
 // Where a line comes from, best first:
-//  - an IR node's own `line` (when the IR carries one);
+//  - an IR node's own `line` (lowering locates every statement and expression);
 //  - a call of a runtime function that takes the source line as an argument (every runtime
 //    function that can panic does: methods.json's `"line": true`, rt_panic*, rt_unbox_*, …) when
 //    that argument is a constant — the line of the operation itself;
-//  - the function's declaration line, for every other expression of its body (so every
-//    instruction maps somewhere: a trap anywhere in a function names at least its line).
+//  - the line of the innermost enclosing node that has one;
+//  - the function's declaration line, for what lies outside every located node (prologue,
+//    releases at exit), so every instruction maps somewhere.
 import binaryen from 'binaryen';
 import type { IR, IRFunc } from '../ir/ir.ts';
 import type { RuntimeImage } from '../link/runtime.ts';
@@ -32,6 +33,8 @@ export class DebugInfo {
   private readonly fileIndex: number;
   private readonly lineArg = new Map<string, 'first' | 'last'>();
   private pending: { ref: binaryen.ExpressionRef; line: number | undefined }[] = [];
+  /** lines of the located nodes being emitted, innermost last */
+  private scope: number[] = [];
 
   constructor(private readonly mod: binaryen.Module, fileName: string, runtime: RuntimeImage) {
     this.fileIndex = mod.addDebugInfoFileName(fileName);
@@ -42,9 +45,16 @@ export class DebugInfo {
     for (const fn of LINE_ARG_FIRST) this.lineArg.set(fn, 'first');
   }
 
-  /** records the Ruchy line of an emitted expression when the IR node tells it; returns ref */
-  note(e: IR, ref: binaryen.ExpressionRef): binaryen.ExpressionRef {
-    this.pending.push({ ref, line: this.lineOf(e) });
+  /**
+   * Emits `e` (through `emitNode`) and records its Ruchy line: its own, else the innermost
+   * enclosing node's — so the instructions of a located statement or call all map to its line.
+   */
+  emit(e: IR, emitNode: () => binaryen.ExpressionRef): binaryen.ExpressionRef {
+    const own = this.lineOf(e);
+    if (own !== undefined) this.scope.push(own);
+    const ref = emitNode();
+    if (own !== undefined) this.scope.pop();
+    this.pending.push({ ref, line: own ?? this.scope[this.scope.length - 1] });
     return ref;
   }
 
@@ -66,5 +76,6 @@ export class DebugInfo {
       if (line > 0) this.mod.setDebugLocation(fn, p.ref, this.fileIndex, line, COL);
     }
     this.pending = [];
+    this.scope = [];
   }
 }

@@ -58,7 +58,7 @@ export function codegen(ir: IRModule, runtime: RuntimeImage = loadRuntime(), deb
   };
 
   const dbg = debug ? new DebugInfo(mod, debug.file, runtime) : undefined;
-  const emit = (e: IR): binaryen.ExpressionRef => (dbg ? dbg.note(e, emitNode(e)) : emitNode(e));
+  const emit = (e: IR): binaryen.ExpressionRef => (dbg ? dbg.emit(e, () => emitNode(e)) : emitNode(e));
   const emitNode = (e: IR): binaryen.ExpressionRef => {
     switch (e.op) {
       case 'const':

@@ -35,6 +35,16 @@ export class FnBuilder {
     return l;
   }
 
+  /** Locals holding an owned temporary for the extent of a construct (zero when not holding one). */
+  readonly heldLocals: number[] = [];
+
+  /** A local for an owned temporary; the function's exits release it (see ExprLowerer.hold). */
+  held(name: string): number {
+    const l = this.local(name, 'i32');
+    this.heldLocals.push(l);
+    return l;
+  }
+
   /** Locals of variables that own a reference (released when the function returns). */
   ownedVarLocals(isRefVar: (v: VarInfo) => boolean): number[] {
     return [...this.varLocal.entries()].filter(([v]) => !v.global && !v.captured && isRefVar(v)).map(([, l]) => l);

@@ -3,7 +3,10 @@
 
 export type VT = 'i32' | 'i64' | 'f64' | 'none';
 
-export type IR =
+/** An IR node; `line` is the Ruchy source line it comes from, when known (source maps). */
+export type IR = IRNode & { line?: number };
+
+type IRNode =
   | { op: 'const'; vt: 'i32' | 'i64' | 'f64'; value: number | bigint }
   | { op: 'get'; local: number; vt: VT }
   | { op: 'set'; local: number; value: IR }
@@ -75,3 +78,6 @@ export interface IRModule {
 
 export const vtOfResult = (ir: IR): VT =>
   ir.op === 'data' || ir.op === 'fnidx' ? 'i32' : 'vt' in ir ? ir.vt : 'none';
+
+/** `ir` located at a source line, unless it already has one (a copy: nodes may be shared) */
+export const located = (ir: IR, line: number): IR => (ir.line !== undefined || !(line > 0) ? ir : { ...ir, line });

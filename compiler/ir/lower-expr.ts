@@ -2,7 +2,7 @@
 import type { Block, Expr, Pattern, Stmt, LitValue, FStringPart } from '../syntax/ast.ts';
 import type { Instance, VarInfo } from '../types/program.ts';
 import { type Ty, DYN, INT, FLOAT, STR, BOOL, NIL, isScalar } from '../types/types.ts';
-import { type IR, type VT, vtOfResult } from './ir.ts';
+import { type IR, type VT, vtOfResult, located } from './ir.ts';
 import type { ModuleCtx } from './lower.ts';
 import { FnBuilder, Unsupported } from './fnbuilder.ts';
 import { vtOf, i32, i64, f64, call, box, coerce, nilRef, ownership, isRef } from './values.ts';
@@ -103,6 +103,50 @@ export class ExprLowerer {
     return { op: 'block', body: [{ op: 'set', local: tmp, value }, { op: 'set', local: r, value: u }, call('rt_release', [get], 'none'), { op: 'get', local: r, vt }], vt, owned: ownership(u) === 'owned' };
   }
 
+  /**
+   * Keeps a value for the extent of a construct that borrows it (a match scrutinee, a for loop's
+   * collection). An owned reference goes into a held local: `release` frees it at the construct's
+   * end; a `return` from inside frees it with the function's variables, and should `break` or
+   * `continue` skip the end, `init` frees it before the local is reused.
+   */
+  hold(value: IR, t: Ty, name: string): { local: number; init: IR; release: IR } {
+    const vt = vtOf(t) === 'none' ? 'i32' : vtOf(t);
+    if (!isRef(t) || ownership(value) !== 'owned') {
+      const local = this.fb.local(name, vt);
+      return { local, init: { op: 'set', local, value }, release: { op: 'nop' } };
+    }
+    const local = this.fb.held(name);
+    const get: IR = { op: 'get', local, vt: 'i32' };
+    const free = call('rt_release', [get], 'none');
+    return {
+      local,
+      init: seq([free, { op: 'set', local, value }]),
+      release: seq([free, { op: 'set', local, value: i32(0) }]),
+    };
+  }
+
+  /** `result`, then `release` (a held value's), keeping the result's value and ownership */
+  private thenRelease(result: IR, release: IR, vt: VT, owned: boolean): IR {
+    if (release.op === 'nop') return result;
+    if (vt === 'none') return seq([result, release]);
+    const r = this.fb.local('result', vt);
+    return seq([{ op: 'set', local: r, value: result }, release, { op: 'get', local: r, vt }], vt, owned);
+  }
+
+  /**
+   * The values of a construct's branches (if/else, match arms) of result type t: when some are
+   * owned and others borrowed, the borrowed ones are retained so that the result is owned either
+   * way (otherwise an owned branch would leak). Branches of type never are left alone.
+   */
+  branchValues(values: { ir: IR; t: Ty }[], t: Ty): { irs: IR[]; owned: boolean } {
+    const live = values.filter(v => v.t.k !== 'never');
+    const owns = live.map(v => ownership(v.ir));
+    if (!isRef(t) || !owns.includes('owned') || owns.every(o => o === 'owned' || o === 'static')) {
+      return { irs: values.map(v => v.ir), owned: isRef(t) && owns.length > 0 && owns.every(o => o === 'owned' || o === 'static') };
+    }
+    return { irs: values.map(v => (v.t.k === 'never' ? v.ir : this.ownedValue(v.ir, t))), owned: true };
+  }
+
   /** Binding a new variable: captured ones get a fresh cell first. */
   private defineVar(v: VarInfo, value: IR): IR {
     if (v.captured && !v.global && this.inst.captures.indexOf(v) < 0) {
@@ -130,7 +174,12 @@ export class ExprLowerer {
     return seq(body.map(s => this.stmt(s)));
   }
 
+  /** a statement's IR, located at its line */
   stmt(s: Stmt): IR {
+    return located(this.stmtNode(s), s.span.line);
+  }
+
+  private stmtNode(s: Stmt): IR {
     switch (s.kind) {
       case 'ItemStmt': return { op: 'nop' };
       case 'ExprStmt': return this.discard(this.expr(s.expr), this.ty(s.expr));
@@ -358,7 +407,12 @@ export class ExprLowerer {
   }
 
   // ------------------------------------------------------------ expressions
+  /** an expression's IR, located at its line (nodes built inside keep their own lines) */
   expr(e: Expr): IR {
+    return located(this.exprNode(e), e.span.line);
+  }
+
+  private exprNode(e: Expr): IR {
     const t = this.ty(e);
     const line = e.span.line;
     switch (e.kind) {
@@ -414,30 +468,13 @@ export class ExprLowerer {
       case 'If': {
         const vt = vtOf(t);
         const cond = this.cond(e.cond);
-        const then = coerce(this.block(e.then), this.blockTy(e.then), t, line);
+        let then = coerce(this.block(e.then), this.blockTy(e.then), t, line);
         // without else, the value when the condition is false is nil
-        const els = e.else ? coerce(this.expr(e.else), this.ty(e.else), t, line) : vt !== 'none' ? coerce({ op: 'nop' }, NIL, t, line) : undefined;
+        let els = e.else ? coerce(this.expr(e.else), this.ty(e.else), t, line) : vt !== 'none' ? coerce({ op: 'nop' }, NIL, t, line) : undefined;
+        if (els && e.else && vt !== 'none') [then, els] = this.branchValues([{ ir: then, t: this.blockTy(e.then) }, { ir: els, t: this.ty(e.else) }], t).irs;
         return { op: 'if', cond, then: vt === 'none' ? drop(then) : then, else: els && (vt === 'none' ? drop(els) : els), vt };
       }
-      case 'IfLet': {
-        const vt = vtOf(t);
-        const out = this.fb.label('iflet');
-        const fail = this.fb.label('nomatch');
-        const st = this.ty(e.value);
-        const tmp = this.fb.local('scrut', vtOf(st) === 'none' ? 'i32' : vtOf(st));
-        const then = coerce(this.block(e.then), this.blockTy(e.then), t, line);
-        const els = e.else ? coerce(this.expr(e.else), this.ty(e.else), t, line) : { op: 'nop' } as IR;
-        return {
-          op: 'block', label: out, vt, body: [
-            { op: 'set', local: tmp, value: this.expr(e.value) },
-            { op: 'block', label: fail, vt: 'none', body: [
-              this.testPattern(e.pattern, { op: 'get', local: tmp, vt: vtOf(st) }, st, fail),
-              ...(vt === 'none' ? [drop(then), { op: 'br', label: out } as IR] : [{ op: 'br', label: out, value: then } as IR]),
-            ] },
-            vt === 'none' ? drop(els) : els,
-          ],
-        };
-      }
+      case 'IfLet': return this.ifLet(e, t);
       case 'Match': return this.match(e, t);
       case 'Block': return this.block(e.block);
       case 'While': {
@@ -460,6 +497,7 @@ export class ExprLowerer {
         const vt = vtOf(t);
         const resultLocal = vt !== 'none' ? this.fb.local('loopval', vt) : undefined;
         this.fb.loops.push({ label: e.label, brk, cont, resultLocal });
+        this.loopTypes.set(brk, t);
         const body = drop(this.block(e.body));
         this.fb.loops.pop();
         const loop: IR = {
@@ -468,15 +506,16 @@ export class ExprLowerer {
           }],
         };
         if (resultLocal === undefined) return t.k === 'never' ? seq([loop, { op: 'unreachable' }]) : loop;
-        this.loopTypes.set(brk, t);
-        return seq([loop, { op: 'get', local: resultLocal, vt }], vt);
+        // every `break value` stores an owned value (below), so the loop's value is owned
+        return seq([loop, { op: 'get', local: resultLocal, vt }], vt, isRef(t));
       }
       case 'For': return this.forLoop(e);
       case 'Break': {
         const l = e.label ? [...this.fb.loops].reverse().find(x => x.label === e.label)! : this.fb.loops[this.fb.loops.length - 1];
         const out: IR[] = [];
         if (e.value && l.resultLocal !== undefined) {
-          out.push({ op: 'set', local: l.resultLocal, value: this.exprAs(e.value, this.loopTypeOf(l.brk, e.value)) });
+          const lt = this.loopTypeOf(l.brk, e.value);
+          out.push({ op: 'set', local: l.resultLocal, value: this.ownedValue(this.exprAs(e.value, lt), lt) });
         } else if (e.value) out.push(drop(this.expr(e.value)));
         out.push({ op: 'br', label: l.brk });
         return seq(out);
@@ -926,20 +965,45 @@ export class ExprLowerer {
     const vt = vtOf(t);
     const st = this.ty(e.scrutinee);
     const svt = vtOf(st) === 'none' ? 'i32' : vtOf(st);
-    const tmp = this.fb.local('scrut', svt);
+    const scrut = this.hold(vtOf(st) === 'none' ? i32(0) : this.expr(e.scrutinee), st, 'scrut');
     const out = this.fb.label('match');
-    const body: IR[] = [{ op: 'set', local: tmp, value: vtOf(st) === 'none' ? i32(0) : this.expr(e.scrutinee) }];
-    for (const arm of e.arms) {
+    const arms = e.arms.map(arm => {
       const next = this.fb.label('arm');
-      const armBody: IR[] = [this.testPattern(arm.pattern, { op: 'get', local: tmp, vt: svt }, st, next)];
-      if (arm.guard) armBody.push({ op: 'br', label: next, cond: { op: 'un', w: 'i32.eqz', a: this.cond(arm.guard), vt: 'i32' } });
-      const value = coerce(this.expr(arm.body), this.ty(arm.body), t, arm.body.span.line);
-      if (vt === 'none') armBody.push(drop(value), { op: 'br', label: out });
-      else armBody.push({ op: 'br', label: out, value });
-      body.push({ op: 'block', label: next, vt: 'none', body: armBody });
-    }
+      const test: IR[] = [this.testPattern(arm.pattern, { op: 'get', local: scrut.local, vt: svt }, st, next)];
+      if (arm.guard) test.push({ op: 'br', label: next, cond: { op: 'un', w: 'i32.eqz', a: this.cond(arm.guard), vt: 'i32' } });
+      return { next, test, value: { ir: coerce(this.expr(arm.body), this.ty(arm.body), t, arm.body.span.line), t: this.ty(arm.body) } };
+    });
+    const values = vt === 'none' ? { irs: arms.map(a => a.value.ir), owned: false } : this.branchValues(arms.map(a => a.value), t);
+    const body: IR[] = [scrut.init];
+    arms.forEach((arm, i) => {
+      const value = values.irs[i];
+      const exit: IR[] = vt === 'none' ? [drop(value), { op: 'br', label: out }] : [{ op: 'br', label: out, value }];
+      body.push({ op: 'block', label: arm.next, vt: 'none', body: [...arm.test, ...exit] });
+    });
     body.push(call('rt_panic', [{ op: 'data', id: this.m.data.str('no match arm matched the value') }, i32(e.span.line)], 'none'), { op: 'unreachable' });
-    return { op: 'block', label: out, vt, body };
+    const result: IR = { op: 'block', label: out, vt, body, ...(values.owned ? { owned: true } : {}) };
+    return this.thenRelease(result, scrut.release, vt, values.owned);
+  }
+
+  private ifLet(e: Extract<Expr, { kind: 'IfLet' }>, t: Ty): IR {
+    const vt = vtOf(t);
+    const out = this.fb.label('iflet');
+    const fail = this.fb.label('nomatch');
+    const st = this.ty(e.value);
+    const scrut = this.hold(this.expr(e.value), st, 'scrut');
+    const test = this.testPattern(e.pattern, { op: 'get', local: scrut.local, vt: vtOf(st) === 'none' ? 'i32' : vtOf(st) }, st, fail);
+    let then = coerce(this.block(e.then), this.blockTy(e.then), t, e.span.line);
+    let els = e.else ? coerce(this.expr(e.else), this.ty(e.else), t, e.span.line) : { op: 'nop' } as IR;
+    let owned = false;
+    if (e.else && vt !== 'none') ({ irs: [then, els], owned } = this.branchValues([{ ir: then, t: this.blockTy(e.then) }, { ir: els, t: this.ty(e.else) }], t));
+    const result: IR = {
+      op: 'block', label: out, vt, ...(owned ? { owned: true } : {}), body: [
+        scrut.init,
+        { op: 'block', label: fail, vt: 'none', body: [test, ...(vt === 'none' ? [drop(then), { op: 'br', label: out } as IR] : [{ op: 'br', label: out, value: then } as IR])] },
+        vt === 'none' ? drop(els) : els,
+      ],
+    };
+    return this.thenRelease(result, scrut.release, vt, owned);
   }
 
   private forLoop(e: Extract<Expr, { kind: 'For' }>): IR {
@@ -954,6 +1018,7 @@ export class ExprLowerer {
     let elem: IR;
     let elemTy: Ty;
     let cond: IR;
+    let after: IR = { op: 'nop' };
     if (e.iter.kind === 'Range' && e.iter.start && e.iter.end) {
       init = [{ op: 'set', local: i, value: this.exprAs(e.iter.start, INT) }, { op: 'set', local: end, value: this.exprAs(e.iter.end, INT) }];
       cond = { op: 'bin', w: e.iter.inclusive ? 'i64.le_s' : 'i64.lt_s', a: getI, b: { op: 'get', local: end, vt: 'i64' }, vt: 'i32' };
@@ -962,10 +1027,12 @@ export class ExprLowerer {
         // i <= end, and stop before i + 1 overflows at i64::MAX
       }
     } else if (it.k === 'arr' || it.k === 'str' || it.k === 'dyn' || it.k === 'range' || it.k === 'map') {
-      const coll = this.fb.local('coll', 'i32');
       const iterFn = it.k === 'arr' ? null : 'rt_iter_array';
+      const held = this.hold(iterFn ? call(iterFn, [this.exprAs(e.iter, DYN), i32(line)], 'i32') : this.expr(e.iter), iterFn ? DYN : it, 'coll');
+      const coll = held.local;
+      after = held.release;
       init = [
-        { op: 'set', local: coll, value: iterFn ? call(iterFn, [this.exprAs(e.iter, DYN), i32(line)], 'i32') : this.expr(e.iter) },
+        held.init,
         { op: 'set', local: i, value: i64(0n) },
         { op: 'set', local: end, value: { op: 'un', w: 'i64.extend_i32_s', a: { op: 'load', w: 'i32.load', offset: 8, ptr: { op: 'get', local: coll, vt: 'i32' }, vt: 'i32' }, vt: 'i64' } },
       ];
@@ -981,7 +1048,7 @@ export class ExprLowerer {
     const inclusiveGuard: IR = e.iter.kind === 'Range' && e.iter.inclusive
       ? { op: 'br', label: brk, cond: { op: 'bin', w: 'i64.eq', a: getI, b: i64((1n << 63n) - 1n), vt: 'i32' } }
       : { op: 'nop' };
-    return {
+    const loop: IR = {
       op: 'block', label: brk, vt: 'none', body: [...init, {
         op: 'loop', label: `${cont}_top`, body: seq([
           { op: 'br', label: brk, cond: { op: 'un', w: 'i32.eqz', a: cond, vt: 'i32' } },
@@ -992,6 +1059,7 @@ export class ExprLowerer {
         ]),
       }],
     };
+    return after.op === 'nop' ? loop : seq([loop, after]);
   }
 
   private slice(coll: Expr, r: Extract<Expr, { kind: 'Range' }>, ct: Ty, line: number): IR {

@@ -133,7 +133,7 @@ export function lower(typed: TypedProgram, opts: LowerOptions = {}): IRModule {
 
 /** Releases of the references the function's variables own. */
 function releases(fb: FnBuilder): IR[] {
-  return fb.ownedVarLocals(v => isRef(varTy(v))).map(l => call('rt_release', [{ op: 'get', local: l, vt: 'i32' }], 'none'));
+  return [...fb.ownedVarLocals(v => isRef(varTy(v))), ...fb.heldLocals].map(l => call('rt_release', [{ op: 'get', local: l, vt: 'i32' }], 'none'));
 }
 
 /** The representation type of a variable: captured variables hold boxed values in cells. */

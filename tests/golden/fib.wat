@@ -17,12 +17,12 @@
       (call $runtime-as/assembly/str/rt_str_new
        (i32.shr_u
         (i32.load
-         (i32.const 81676)
+         (i32.const 81756)
         )
         (i32.const 1)
        )
       )
-      (i32.const 81680)
+      (i32.const 81760)
      )
      (i32.const 1)
     )

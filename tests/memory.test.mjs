@@ -152,6 +152,47 @@ println(find([4, 5], 5))
   assert.ok(mb < 8, `memory grew to ${mb} MiB`);
 });
 
+test('closures: captured variables live in cells the closures and their defining functions release', () => {
+  const { out, mb } = run(`fun make_adder(n) {
+    let base = [n, n]
+    |x| x + base[0] + base.len()
+}
+fun counter() {
+    let mut count = 0
+    let mut log = ""
+    let mut bump = |k| {
+        count += k
+        log = log + f"{k},"
+        count
+    }
+    bump(1)
+    bump(2)
+    bump(3)
+    f"{count} {log}"
+}
+let mut total = 0
+let mut i = 0
+let mut keep = []
+while i < 200000 {
+    let add = make_adder(i)
+    total += add(1)
+    let name = f"n{i}"
+    let greet = |g| f"{g} {name}"
+    total += greet("hi").len()
+    if i % 50000 == 0 { keep.push(greet) }
+    total += counter().len()
+    i += 1
+}
+println(total)
+for g in keep { println(g("bye")) }
+println(counter())
+`);
+  let total = 0;
+  for (let i = 0; i < 200000; i++) total += (1 + i + 2) + `hi n${i}`.length + '6 1,2,3,'.length;
+  assert.is(out, `${total}\nbye n0\nbye n50000\nbye n100000\nbye n150000\n6 1,2,3,\n`);
+  assert.ok(mb < 8, `memory grew to ${mb} MiB`);
+});
+
 test('values shared before a release stay alive and unchanged (no early free)', () => {
   const { out } = run(`let mut keep = []
 let mut i = 0

@@ -45,9 +45,12 @@ export class FnBuilder {
     return l;
   }
 
-  /** Locals of variables that own a reference (released when the function returns). */
+  /**
+   * Locals of variables that own a reference (released when the function returns): reference
+   * values, and the cells of captured variables bound here (a closure keeps its own reference).
+   */
   ownedVarLocals(isRefVar: (v: VarInfo) => boolean): number[] {
-    return [...this.varLocal.entries()].filter(([v]) => !v.global && !v.captured && isRefVar(v)).map(([, l]) => l);
+    return [...this.varLocal.entries()].filter(([v]) => !v.global && (v.captured || isRefVar(v))).map(([, l]) => l);
   }
 
   label(prefix: string): string {

@@ -60,7 +60,18 @@ export class ExprLowerer {
   writeVar(v: VarInfo, value: IR): IR {
     const t = varTy(v), vt = vtOf(t);
     if (vt === 'none') return drop(value);
-    if (v.captured) return { op: 'store', w: 'i32.store', offset: 8, ptr: this.cellOf(v), value: this.retained(value, t) };
+    if (v.captured) {
+      // the cell owns its value: store the new one, then release the old one
+      const tmp = this.fb.local('new', 'i32');
+      const cell = this.fb.local('cell', 'i32');
+      const cellGet: IR = { op: 'get', local: cell, vt: 'i32' };
+      return seq([
+        { op: 'set', local: tmp, value: this.retained(value, t) },
+        { op: 'set', local: cell, value: this.cellOf(v) },
+        call('rt_release', [{ op: 'load', w: 'i32.load', offset: 8, ptr: cellGet, vt: 'i32' }], 'none'),
+        { op: 'store', w: 'i32.store', offset: 8, ptr: cellGet, value: { op: 'get', local: tmp, vt: 'i32' } },
+      ]);
+    }
     const write = (x: IR): IR => v.global ? { op: 'gset', name: this.m.globalName(v), value: x } : { op: 'set', local: this.fb.varSlot(v, vt), value: x };
     if (!isRef(t)) return write(value);
     // a variable owns its value: the new one is made owned first, then the old one released
@@ -150,7 +161,14 @@ export class ExprLowerer {
   /** Binding a new variable: captured ones get a fresh cell first. */
   private defineVar(v: VarInfo, value: IR): IR {
     if (v.captured && !v.global && this.inst.captures.indexOf(v) < 0) {
-      return seq([{ op: 'set', local: this.fb.varSlot(v, 'i32'), value: call('rt_cell_new', [i32(SK.REF)], 'i32') }, this.writeVar(v, value)]);
+      // a fresh cell per binding (closures made in a loop capture each iteration's); the local
+      // owns it, so the previous binding's cell is released first (closures hold their own)
+      const slot = this.fb.varSlot(v, 'i32');
+      return seq([
+        call('rt_release', [{ op: 'get', local: slot, vt: 'i32' }], 'none'),
+        { op: 'set', local: slot, value: call('rt_cell_new', [i32(SK.REF)], 'i32') },
+        this.writeVar(v, value),
+      ]);
     }
     return this.writeVar(v, value);
   }
@@ -550,17 +568,25 @@ export class ExprLowerer {
       }
       case 'TupleField': {
         const tt = this.ty(e.expr);
-        const slot: IR = { op: 'load', w: 'i32.load', offset: SLOT(e.index), ptr: this.exprAs(e.expr, DYN), vt: 'i32' };
-        if (tt.k === 'tuple') return coerce(slot, DYN, t, line);
-        return coerce(call('rt_dyn_tuple_field', [this.exprAs(e.expr, DYN), i32(e.index), i32(line)], 'i32'), DYN, t, line);
+        const tuple = this.exprAs(e.expr, DYN);
+        if (tt.k === 'tuple') {
+          const slot = (p: IR): IR => ({ op: 'load', w: 'i32.load', offset: SLOT(e.index), ptr: p, vt: 'i32' });
+          // a field of an owned temporary tuple is retained before the tuple is released
+          if (ownership(tuple) !== 'owned') return coerce(slot(tuple), DYN, t, line);
+          return coerce(this.borrowing(tuple, DYN, p => call('rt_retain_ret', [slot(p)], 'i32'), 'i32'), DYN, t, line);
+        }
+        return coerce(this.borrowing(tuple, DYN, p => call('rt_dyn_tuple_field', [p, i32(e.index), i32(line)], 'i32'), 'i32'), DYN, t, line);
       }
       case 'Index': {
         const ct = this.ty(e.expr);
         if (e.index.kind === 'Range') return this.slice(e.expr, e.index, ct, line);
-        if (ct.k === 'arr') return coerce(call('rt_arr_get_dyn', [this.expr(e.expr), this.exprAs(e.index, INT), i32(line)], 'i32'), DYN, t, line);
-        if (ct.k === 'str') return call('rt_str_index', [this.expr(e.expr), this.exprAs(e.index, INT), i32(line)], 'i32');
-        if (ct.k === 'map') return coerce(call('rt_map_index', [this.expr(e.expr), this.exprAs(e.index, DYN), i32(line)], 'i32'), DYN, t, line);
-        return coerce(call('rt_dyn_index', [this.exprAs(e.expr, DYN), this.exprAs(e.index, DYN), i32(line)], 'i32'), DYN, t, line);
+        // the getters borrow the collection and the key and return an owned element
+        const get = (fn: string, keyTy: Ty, vt: VT = 'i32'): IR => this.borrowingAll(
+          [ct.k === 'dyn' ? this.exprAs(e.expr, DYN) : this.expr(e.expr), this.exprAs(e.index, keyTy)], [DYN, keyTy],
+          ([c, k]) => call(fn, [c, k, i32(line)], vt), vt);
+        if (ct.k === 'arr') return coerce(get('rt_arr_get_dyn', INT), DYN, t, line);
+        if (ct.k === 'str') return get('rt_str_index', INT);
+        return coerce(get(ct.k === 'map' ? 'rt_map_index' : 'rt_dyn_index', DYN), DYN, t, line);
       }
       case 'Range': {
         if (!e.start || !e.end) return this.unsupported('open range as a value', e);
@@ -650,16 +676,19 @@ export class ExprLowerer {
       if (bothInt) return { op: 'bin', w: `i64.${cmp[op]}${op === '==' || op === '!=' ? '' : '_s'}`, a: l, b: r, vt: 'i32' };
       if (num(lt) && num(rt)) return { op: 'bin', w: `f64.${cmp[op]}`, a: coerce(l, lt, FLOAT, line), b: coerce(r, rt, FLOAT, line), vt: 'i32' };
       if (lt.k === 'bool' && rt.k === 'bool' && (op === '==' || op === '!=')) return { op: 'bin', w: `i32.${cmp[op]}`, a: l, b: r, vt: 'i32' };
+      // the runtime's comparisons borrow both operands: owned ones are released after
+      const compare = (fn: string, a: IR, b: IR, extra: IR[] = []): IR => this.borrowingAll([a, b], [DYN, DYN], ([x, y]) => call(fn, [x, y, ...extra], 'i32'), 'i32');
+      const not = (x: IR): IR => ({ op: 'un', w: 'i32.eqz', a: x, vt: 'i32' });
       if (lt.k === 'str' && rt.k === 'str') {
-        if (op === '==') return call('rt_str_eq', [l, r], 'i32');
-        if (op === '!=') return { op: 'un', w: 'i32.eqz', a: call('rt_str_eq', [l, r], 'i32'), vt: 'i32' };
-        return { op: 'bin', w: `i32.${cmp[op]}_s`, a: call('rt_str_cmp', [l, r], 'i32'), b: i32(0), vt: 'i32' };
+        if (op === '==') return compare('rt_str_eq', l, r);
+        if (op === '!=') return not(compare('rt_str_eq', l, r));
+        return { op: 'bin', w: `i32.${cmp[op]}_s`, a: compare('rt_str_cmp', l, r), b: i32(0), vt: 'i32' };
       }
       const a = coerce(l, lt, DYN, line), b = coerce(r, rt, DYN, line);
-      if (op === '==') return call('rt_eq', [a, b], 'i32');
-      if (op === '!=') return { op: 'un', w: 'i32.eqz', a: call('rt_eq', [a, b], 'i32'), vt: 'i32' };
+      if (op === '==') return compare('rt_eq', a, b);
+      if (op === '!=') return not(compare('rt_eq', a, b));
       const fn = { '<': 'rt_dyn_lt', '<=': 'rt_dyn_le', '>': 'rt_dyn_gt', '>=': 'rt_dyn_ge' }[op]!;
-      return call(fn, [a, b, i32(line)], 'i32');
+      return compare(fn, a, b, [i32(line)]);
     }
     if (t.k === 'int' && bothInt) {
       switch (op) {
@@ -698,7 +727,9 @@ export class ExprLowerer {
     }
     const fn = { '+': 'rt_dyn_add', '-': 'rt_dyn_sub', '*': 'rt_dyn_mul', '/': 'rt_dyn_div', '%': 'rt_dyn_rem', '**': 'rt_dyn_pow', '&': 'rt_dyn_bitand', '|': 'rt_dyn_bitor', '^': 'rt_dyn_bitxor', '<<': 'rt_dyn_shl', '>>': 'rt_dyn_shr' }[op];
     if (!fn) throw new Unsupported(`operator ${op}`, { start: 0, end: 0, line, col: 1 });
-    return coerce(call(fn, [coerce(l, lt, DYN, line), coerce(r, rt, DYN, line), i32(line)], 'i32'), DYN, t, line);
+    // the dynamic operators borrow their operands and return an owned result
+    const result = this.borrowingAll([coerce(l, lt, DYN, line), coerce(r, rt, DYN, line)], [DYN, DYN], ([a, b]) => call(fn, [a, b, i32(line)], 'i32'), 'i32');
+    return coerce(result, DYN, t, line);
   }
 
   // ------------------------------------------------------------ strings and printing

@@ -28,12 +28,15 @@ export class HofLowerer {
 
   private get fb() { return this.ex.fb; }
 
-  /** Calls closure value `clo` (a local holding a K_CLOSURE) with boxed args; boxed result. */
+  /**
+   * Calls closure value `clo` (a local holding a K_CLOSURE) with boxed args; boxed result (owned).
+   * The closure borrows its arguments: owned ones are released after the call.
+   */
   callClosure(clo: number, args: IR[]): IR {
-    return {
+    return this.ex.borrowingAll(args, args.map(() => DYN), xs => ({
       op: 'calli', index: { op: 'load', w: 'i32.load', offset: 8, ptr: get(clo), vt: 'i32' },
-      args: [get(clo), ...args], params: ['i32', ...args.map(() => 'i32' as VT)], vt: 'i32',
-    };
+      args: [get(clo), ...xs], params: ['i32', ...xs.map(() => 'i32' as VT)], vt: 'i32',
+    }), 'i32');
   }
 
   /** The lowered method call, already converted to the expression's type `t`, or undefined. */

@@ -758,8 +758,9 @@ export class ExprLowerer {
       call('rt_release', [g(vl)], 'none'), g(rl)], 'i32', true);
   }
 
-  fstring(parts: FStringPart[], line: number): IR {
-    let s: IR = call('rt_str_new', [i32(32)], 'i32');
+  /** Builds an f-string, into `into` (consumed) when given, else into a new string. */
+  fstring(parts: FStringPart[], line: number, into?: IR): IR {
+    let s: IR = into ?? call('rt_str_new', [i32(32)], 'i32');
     for (const p of parts) {
       if (p.text !== undefined && p.text !== '') s = call('rt_str_append', [s, { op: 'data', id: this.m.data.str(p.text) }], 'i32');
       if (p.expr) s = this.appendValue(s, this.expr(p.expr), this.ty(p.expr), true, line, p.spec);
@@ -973,7 +974,11 @@ export class ExprLowerer {
       if (!v) return this.unsupported('assignment to this name', e);
       const vt = varTy(v);
       if (e.op === '+=' && vt.k === 'str' && (valueTy.k === 'str')) {
-        return this.writeVarOwned(v, call('rt_str_append', [this.readVar(v), this.expr(e.value)], 'i32'));
+        // `s += f"…"` appends the pieces straight into s when evaluating them cannot see s
+        if (e.value.kind === 'FString' && !v.captured && !v.global && !this.mentions(e.value, v)) {
+          return this.writeVarOwned(v, this.fstring(e.value.parts, line, this.readVar(v)));
+        }
+        return this.writeVarOwned(v, this.appendOwned(this.readVar(v), this.expr(e.value), 'rt_str_append'));
       }
       return this.writeVar(v, compute(this.readVar(v), vt, vt));
     }
@@ -982,6 +987,14 @@ export class ExprLowerer {
       return this.place.update(target, (cur, t) => compute(e.op === '=' ? { op: 'nop' } : cur(), tt, t), line);
     }
     return this.unsupported('this assignment target', e);
+  }
+
+  /** Whether any name inside `node` (an AST subtree) refers to variable `v`. */
+  private mentions(node: unknown, v: VarInfo): boolean {
+    if (Array.isArray(node)) return node.some(n => this.mentions(n, v));
+    if (node === null || typeof node !== 'object') return false;
+    if ((node as Expr).kind === 'Ident' && this.inst.refs.get(node as Expr) === v) return true;
+    return Object.entries(node).some(([k, n]) => k !== 'span' && this.mentions(n, v));
   }
 
   private opResultTy(op: string, l: Ty, r: Ty): Ty {

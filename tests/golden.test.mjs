@@ -74,6 +74,9 @@ test('struct field access IR (typed instance of norm2 over Point)', () => {
   const end = r.text.indexOf('\nfn ', start + 1);
   const f = r.text.slice(start, end) + '\n';
   assert.match(f, /-> f64/);
+  // f64 fields live unboxed in their slots: read with f64.load, no unboxing call
+  assert.match(f, /f64\.load offset=8/);
+  assert.not.match(f, /rt_unbox/);
   golden('norm2.ir', f);
 });
 

@@ -330,6 +330,35 @@ test('arrays: typed get / set / push / pop / len', () => {
   assert.match(h.panics(() => x.rt_arr_get_i64(h.ints([1, 2, 3]), 3n, 12)), 'prog.ruchy:12: panic: index out of bounds: the len is 3 but the index is 3');
 });
 
+test('arrays: the element kind follows the values (empty arrays adopt, mixed ones box)', () => {
+  const h = rt();
+  const { x } = h;
+  const ek = a => (h.i32(a, 4) >> 8) & 0xff;
+  // an empty array of boxes takes the kind of the first value pushed, typed or boxed
+  let a = x.rt_arr_push_i64(x.rt_arr_new(EK.REF, 8), 7n);
+  assert.is(ek(a), EK.INT);
+  let d = x.rt_arr_push_dyn(x.rt_arr_new(EK.REF, 0), h.flt(1.5), 1);
+  assert.is(ek(d), EK.FLOAT);
+  // a value of another kind turns a typed array into boxes, keeping every element and its kind
+  a = x.rt_arr_push_i64(a, 8n);
+  a = x.rt_arr_push_ref(a, h.staticStr('s'));
+  assert.is(ek(a), EK.REF);
+  assert.is(h.show(a), '[7, 8, "s"]');
+  let b = x.rt_arr_set_bool(h.ints([1, 2]), 1n, 1, 1);
+  assert.is(h.show(b), '[1, true]');
+  // the typed getters and setters work on arrays of boxes too
+  assert.is(x.rt_arr_get_i64(a, 1n, 1), 8n);
+  a = x.rt_arr_set_i64(a, 0n, 9n, 1);
+  assert.is(h.show(a), '[9, 8, "s"]');
+  assert.match(h.panics(() => x.rt_arr_get_i64(a, 2n, 4)), 'prog.ruchy:4: panic: expected int');
+  // sums of boxed ints through the typed entry point
+  const boxes = x.rt_arr_concat(h.ints([3, 4]), h.strs([]));
+  assert.is(x.rt_arr_sum_i64(x.rt_arr_set_ref(x.rt_arr_push_ref(h.strs(['x']), h.int(5)), 0n, h.int(1), 1), 1), 6n);
+  assert.is(x.rt_arr_sum_i64(boxes, 1), 7n);
+  // [v; n] stores in the kind of v
+  assert.is(ek(x.rt_arr_repeat(h.flt(0.5), 3n)), EK.FLOAT);
+});
+
 test('arrays: slice, concat, repeat', () => {
   const h = rt();
   const { x } = h;
@@ -339,8 +368,8 @@ test('arrays: slice, concat, repeat', () => {
   assert.is(h.show(x.rt_arr_slice(a, -2n, 0n, 1, 1)), '[3, 4]');
   assert.is(h.show(x.rt_arr_concat(a, h.ints([7]))), '[1, 2, 3, 4, 7]');
   assert.is(h.show(x.rt_arr_concat(a, h.strs(['z']))), '[1, 2, 3, 4, "z"]');
-  assert.is(h.show(x.rt_arr_repeat(h.int(0), 3n, EK.INT)), '[0, 0, 0]');
-  assert.is(h.show(x.rt_arr_repeat(h.str('a'), 2n, EK.REF)), '["a", "a"]');
+  assert.is(h.show(x.rt_arr_repeat(h.int(0), 3n)), '[0, 0, 0]');
+  assert.is(h.show(x.rt_arr_repeat(h.str("a"), 2n)), '["a", "a"]');
 });
 
 // ------------------------------------------------------------------ display
@@ -609,10 +638,11 @@ test('array methods: ordering, pieces, sets, pairs, mutation', () => {
   assert.is(h.show(a), '[2, 3, 4, 5, "s"]');
   a = x.rt_arr_clear(a);
   assert.is(h.show(a), '[]');
+  // arrays are heterogeneous: an int pushed into a float array stays an int (the array becomes boxes)
   let p = x.rt_arr_push_dyn(h.floats([1]), h.int(2), 1);
-  assert.is(h.show(p), '[1.0, 2.0]');
+  assert.is(h.show(p), '[1.0, 2]');
   p = x.rt_arr_set_dyn(p, 0n, h.flt(0.5), 1);
-  assert.is(h.show(p), '[0.5, 2.0]');
+  assert.is(h.show(p), '[0.5, 2]');
   assert.match(h.panics(() => x.rt_arr_remove(h.ints([]), 0n, 0, 6)), 'prog.ruchy:6: panic: index out of bounds');
 });
 

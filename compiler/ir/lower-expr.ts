@@ -5,10 +5,11 @@ import { type Ty, DYN, INT, FLOAT, STR, BOOL, NIL, isScalar } from '../types/typ
 import { type IR, type VT, vtOfResult, located } from './ir.ts';
 import type { ModuleCtx } from './lower.ts';
 import { FnBuilder, Unsupported } from './fnbuilder.ts';
-import { vtOf, i32, i64, f64, call, box, coerce, nilRef, ownership, isRef } from './values.ts';
+import { vtOf, i32, i64, f64, call, box, coerce, nilRef, ownership, isRef, elemOps, loadSlot, storeSlot } from './values.ts';
 import { K, SK } from './data.ts';
 import { parseTyWord, type RtMethod } from '../types/methods.ts';
 import { HofLowerer } from './lower-hof.ts';
+import { checkedInt } from './arith.ts';
 import { PlaceLowerer } from './lower-place.ts';
 
 const varTy = (v: VarInfo): Ty => (v.captured ? DYN : v.ty);
@@ -34,6 +35,10 @@ export class ExprLowerer {
       if (i >= 0) return i;
     }
     return this.unsupported(`field ${name} on ${t.k}`, e);
+  }
+  /** The slot type of slot `i` of struct type t: int/float/bool stored unboxed, else dyn. */
+  slotTyOf(t: Ty, i: number): Ty {
+    return t.k === 'struct' ? this.m.structSlotTys.get(t.name)?.[i] ?? DYN : DYN;
   }
   unsupported(what: string, e: { span: import('../diagnostics.ts').Span }): never {
     throw new Unsupported(`not supported yet: ${what}`, e.span);
@@ -354,8 +359,8 @@ export class ExprLowerer {
         for (const f of p.fields) {
           const idx = fieldNames.indexOf(f.name);
           if (idx < 0) return this.unsupported(`field ${f.name} in this pattern`, f);
-          const slot: IR = { op: 'load', w: 'i32.load', offset: SLOT(idx), ptr, vt: 'i32' };
-          out.push(this.testPattern(f.pat, slot, DYN, fail));
+          const sty = sd ? this.slotTyOf({ k: 'struct', name }, idx) : DYN;
+          out.push(this.testPattern(f.pat, loadSlot(ptr, idx, sty), sty, fail));
         }
         return seq(out);
       }
@@ -549,11 +554,13 @@ export class ExprLowerer {
       }
       case 'Array': {
         const el = t.k === 'arr' ? t.elem : DYN;
+        const ops = elemOps(el);
         const tmp = this.fb.local('arr', 'i32');
-        const out: IR[] = [{ op: 'set', local: tmp, value: call('rt_arr_new', [i32(0), i32(e.elems.length)], 'i32') }];
+        const arrGet: IR = { op: 'get', local: tmp, vt: 'i32' };
+        const out: IR[] = [{ op: 'set', local: tmp, value: call('rt_arr_new', [i32(ops.ek), i32(e.elems.length)], 'i32') }];
         for (const x of e.elems) {
-          const v = coerce(this.exprAs(x, el), el, DYN, line);
-          out.push(this.borrowing(v, DYN, b => ({ op: 'set', local: tmp, value: call('rt_arr_push_dyn', [{ op: 'get', local: tmp, vt: 'i32' }, b, i32(line)], 'i32') }), 'none'));
+          const v = coerce(this.exprAs(x, el), el, ops.ty, line);
+          out.push(this.borrowing(v, ops.ty, b => ({ op: 'set', local: tmp, value: call(ops.push, [arrGet, b, ...(ops.pushLine ? [i32(line)] : [])], 'i32') }), 'none'));
         }
         out.push({ op: 'get', local: tmp, vt: 'i32' });
         return { op: 'block', body: out, vt: 'i32', owned: true };
@@ -584,7 +591,10 @@ export class ExprLowerer {
         const get = (fn: string, keyTy: Ty, vt: VT = 'i32'): IR => this.borrowingAll(
           [ct.k === 'dyn' ? this.exprAs(e.expr, DYN) : this.expr(e.expr), this.exprAs(e.index, keyTy)], [DYN, keyTy],
           ([c, k]) => call(fn, [c, k, i32(line)], vt), vt);
-        if (ct.k === 'arr') return coerce(get('rt_arr_get_dyn', INT), DYN, t, line);
+        if (ct.k === 'arr') {
+          const ops = elemOps(ct.elem);
+          return coerce(get(ops.get, INT, ops.vt), ops.ty, t, line);
+        }
         if (ct.k === 'str') return get('rt_str_index', INT);
         return coerce(get(ct.k === 'map' ? 'rt_map_index' : 'rt_dyn_index', DYN), DYN, t, line);
       }
@@ -609,15 +619,19 @@ export class ExprLowerer {
       case 'Field': {
         const st = this.ty(e.expr);
         if (st.k === 'struct') {
-          const idx = this.fieldSlot(st, e.name, e);
-          // borrowed, like a variable read: whoever stores it retains it
-          return coerce({ op: 'load', w: 'i32.load', offset: SLOT(idx), ptr: this.expr(e.expr), vt: 'i32' }, DYN, t, line);
+          const idx = this.fieldSlot(st, e.name, e), sty = this.slotTyOf(st, idx);
+          const obj = this.expr(e.expr);
+          // borrowed, like a variable read: whoever stores it retains it; a field of an owned
+          // temporary is read (a ref retained) before the temporary is released
+          if (ownership(obj) !== 'owned') return coerce(loadSlot(obj, idx, sty), sty, t, line);
+          const read = (p: IR): IR => isRef(sty) ? call('rt_retain_ret', [loadSlot(p, idx, sty)], 'i32') : loadSlot(p, idx, sty);
+          return coerce(this.borrowing(obj, st, read, vtOf(sty)), sty, t, line);
         }
         // objects (maps keyed by field name) and values whose type varies: by name at run time
         return coerce(call('rt_dyn_field', [this.exprAs(e.expr, DYN), { op: 'data', id: this.m.data.str(e.name) }, i32(line)], 'i32'), DYN, t, line);
       }
       case 'ArrayRepeat':
-        return call('rt_arr_repeat', [this.exprAs(e.value, DYN), this.exprAs(e.count, INT), i32(0)], 'i32');
+        return call('rt_arr_repeat', [this.exprAs(e.value, DYN), this.exprAs(e.count, INT)], 'i32');
       case 'Object': {
         const tmp = this.fb.local('obj', 'i32');
         const out: IR[] = [{ op: 'set', local: tmp, value: call('rt_map_new', [], 'i32') }];
@@ -692,11 +706,7 @@ export class ExprLowerer {
     }
     if (t.k === 'int' && bothInt) {
       switch (op) {
-        case '+': return call('__add', [l, r, i32(line)], 'i64');
-        case '-': return call('__sub', [l, r, i32(line)], 'i64');
-        case '*': return call('__mul', [l, r, i32(line)], 'i64');
-        case '/': return call('__div', [l, r, i32(line)], 'i64');
-        case '%': return call('__rem', [l, r, i32(line)], 'i64');
+        case '+': case '-': case '*': case '/': case '%': return checkedInt(op, l, r, line, () => this.fb.local('x', 'i64'));
         case '**': return call('rt_int_pow', [l, r, i32(line)], 'i64');
         case '&': return { op: 'bin', w: 'i64.and', a: l, b: r, vt: 'i64' };
         case '|': return { op: 'bin', w: 'i64.or', a: l, b: r, vt: 'i64' };
@@ -823,11 +833,17 @@ export class ExprLowerer {
     return this.makeObj(K.ENUM, id, args.map(a => this.exprAs(a, DYN)), line);
   }
 
-  /** A new tuple/struct/enum object with these (boxed) slots; `typeIdIR` computes the typeId at run time. */
-  makeObj(kind: number, typeId: number, slots: IR[], _line: number, typeIdIR?: IR): IR {
+  /**
+   * A new tuple/struct/enum object with these slots (boxed, or of the slot types `slotTys`);
+   * `typeIdIR` computes the typeId at run time.
+   */
+  makeObj(kind: number, typeId: number, slots: IR[], _line: number, typeIdIR?: IR, slotTys?: Ty[]): IR {
     const tmp = this.fb.local('obj', 'i32');
     const out: IR[] = [{ op: 'set', local: tmp, value: call('rt_obj_new', [i32(kind), typeIdIR ?? i32(typeId), i32(slots.length)], 'i32') }];
-    slots.forEach((s, i) => out.push({ op: 'store', w: 'i32.store', offset: SLOT(i), ptr: { op: 'get', local: tmp, vt: 'i32' }, value: this.retained(s, DYN) }));
+    slots.forEach((s, i) => {
+      const st = slotTys?.[i] ?? DYN;
+      out.push(storeSlot({ op: 'get', local: tmp, vt: 'i32' }, i, st, isRef(st) ? this.retained(s, st) : s));
+    });
     out.push({ op: 'get', local: tmp, vt: 'i32' });
     return { op: 'block', body: out, vt: 'i32', owned: true };
   }
@@ -1082,7 +1098,8 @@ export class ExprLowerer {
       ];
       cond = { op: 'bin', w: 'i64.lt_s', a: getI, b: { op: 'get', local: end, vt: 'i64' }, vt: 'i32' };
       elemTy = it.k === 'arr' ? it.elem : it.k === 'str' ? STR : it.k === 'range' ? INT : DYN;
-      elem = coerce(call('rt_arr_get_dyn', [{ op: 'get', local: coll, vt: 'i32' }, getI, i32(line)], 'i32'), DYN, elemTy, line);
+      const ops = elemOps(it.k === 'arr' ? it.elem : DYN);
+      elem = coerce(call(ops.get, [{ op: 'get', local: coll, vt: 'i32' }, getI, i32(line)], ops.vt), ops.ty, elemTy, line);
     } else {
       this.fb.loops.pop();
       return this.unsupported(`for over ${it.k}`, e);
@@ -1236,13 +1253,15 @@ export class ExprLowerer {
     const line = e.span.line;
     if (t.k === 'struct') {
       const sd = this.m.typed.decls.structs.get(t.name)!;
-      const slots = sd.fields.map(fd => {
+      const slotTys = this.m.structSlotTys.get(t.name)!;
+      const slots = sd.fields.map((fd, i) => {
         const f = e.fields.find(x => x.name === fd.name);
-        if (f) return this.exprAs(f.value, DYN);
-        if (fd.default) return this.exprAs(fd.default, DYN);
-        return nilRef();
+        if (f) return this.exprAs(f.value, slotTys[i]);
+        if (fd.default) return this.exprAs(fd.default, slotTys[i]);
+        if (isRef(slotTys[i])) return nilRef();
+        return slotTys[i].k === 'int' ? i64(0n) : slotTys[i].k === 'float' ? f64(0) : i32(0);
       });
-      return this.makeObj(sd.flavor === 'class' ? K.CLASS : K.STRUCT, this.m.structTypeIds.get(t.name)!, slots, line);
+      return this.makeObj(sd.flavor === 'class' ? K.CLASS : K.STRUCT, this.m.structTypeIds.get(t.name)!, slots, line, undefined, slotTys);
     }
     if (t.k === 'enum') {
       const vname = e.path[e.path.length - 1];

@@ -10,9 +10,8 @@ import type { Expr } from '../syntax/ast.ts';
 import { type Ty, DYN, INT } from '../types/types.ts';
 import type { IR, VT } from './ir.ts';
 import type { ExprLowerer } from './lower-expr.ts';
-import { i32, call, coerce } from './values.ts';
+import { i32, call, coerce, elemOps, isRef, loadSlot, storeSlot } from './values.ts';
 
-const SLOT = (i: number) => 8 + 8 * i;
 const get = (local: number, vt: VT = 'i32'): IR => ({ op: 'get', local, vt });
 const set = (local: number, value: IR): IR => ({ op: 'set', local, value });
 const seq = (body: IR[], vt: VT = 'none'): IR => ({ op: 'block', body, vt });
@@ -63,11 +62,18 @@ export class PlaceLowerer {
           return seq(body, 'i32');
         }
         const slot = e.kind === 'Field' ? this.ex.fieldSlot(ot, e.name, e) : e.index;
-        const cur = () => coerce(call('rt_retain_ret', [{ op: 'load', w: 'i32.load', offset: SLOT(slot), ptr: get(o), vt: 'i32' }], 'i32'), DYN, t, line);
+        const st = e.kind === 'Field' ? this.ex.slotTyOf(ot, slot) : DYN;
+        if (!isRef(st)) {
+          // an unboxed field: computed from its current value and stored over it
+          body.push(storeSlot(get(o), slot, st, coerce(f(() => coerce(loadSlot(get(o), slot, st), st, t, line), t), t, st, line)));
+          body.push(get(o));
+          return seq(body, 'i32');
+        }
+        const cur = () => coerce(call('rt_retain_ret', [loadSlot(get(o), slot, DYN)], 'i32'), DYN, t, line);
         const nv = this.ex.fb.local('val', 'i32');
         body.push(set(nv, coerce(f(cur, t), t, DYN, line)));
-        body.push(call('rt_release', [{ op: 'load', w: 'i32.load', offset: SLOT(slot), ptr: get(o), vt: 'i32' }], 'none'));
-        body.push({ op: 'store', w: 'i32.store', offset: SLOT(slot), ptr: get(o), value: get(nv) });
+        body.push(call('rt_release', [loadSlot(get(o), slot, DYN)], 'none'));
+        body.push(storeSlot(get(o), slot, DYN, get(nv)));
         body.push(get(o));
         return seq(body, 'i32');
       };
@@ -85,8 +91,10 @@ export class PlaceLowerer {
         const setWith = (cur: () => IR, setter: (v: IR) => IR): IR =>
           seq([set(a, c), this.ex.borrowing(coerce(f(cur, t), t, DYN, line), DYN, setter, 'i32')], 'i32');
         if (ct.k === 'arr') {
-          const cur = () => coerce(call('rt_arr_get_dyn', [get(a), at, i32(line)], 'i32'), DYN, t, line);
-          return setWith(cur, v => call('rt_arr_set_dyn', [get(a), at, v, i32(line)], 'i32'));
+          const ops = elemOps(ct.elem);
+          const cur = () => coerce(call(ops.get, [get(a), at, i32(line)], ops.vt), ops.ty, t, line);
+          if (ops.ek === 0) return setWith(cur, v => call(ops.set, [get(a), at, v, i32(line)], 'i32'));
+          return seq([set(a, c), call(ops.set, [get(a), at, coerce(f(cur, t), t, ops.ty, line), i32(line)], 'i32')], 'i32');
         }
         if (ct.k === 'map') {
           const cur = () => coerce(call('rt_map_index', [get(a), at, i32(line)], 'i32'), DYN, t, line);

@@ -5,7 +5,8 @@ import type { Ty } from '../types/types.ts';
 import type { IR, IRFunc, IRModule, VT } from './ir.ts';
 import { DataBuilder, builtinDescriptors, K, SK } from './data.ts';
 import { FnBuilder } from './fnbuilder.ts';
-import { vtOf, i32, call, isRef } from './values.ts';
+import { vtOf, i32, call, isRef, slotTy, slotKind } from './values.ts';
+import { tyOf } from '../types/decls.ts';
 import { ExprLowerer } from './lower-expr.ts';
 import { arithHelpers } from './arith.ts';
 import { DYN } from '../types/types.ts';
@@ -22,6 +23,8 @@ export class ModuleCtx {
   readonly fnValueWrappers = new Map<Instance, string>();
   readonly enumTypeIds = new Map<string, number>();
   readonly structTypeIds = new Map<string, number>();
+  /** per struct/class: the slot type of each field (int/float/bool unboxed, else dyn) */
+  readonly structSlotTys = new Map<string, Ty[]>();
   readonly tupleTypeIds = new Map<number, number>();
   readonly unitObjects = new Map<number, number>();
   readonly runtimeCalls = new Map<string, { params: VT[]; result: VT }>();
@@ -44,9 +47,12 @@ export class ModuleCtx {
       });
     }
     for (const [name, sd] of typed.decls.structs) {
+      const params = new Set(sd.typeParams.map(p => p.name));
+      const slots = sd.fields.map(f => slotTy(tyOf(f.type, typed.decls, params)));
+      this.structSlotTys.set(name, slots);
       const tid = this.data.typeId({
         kind: sd.flavor === 'class' ? K.CLASS : K.STRUCT, name, variant: null, variantIndex: 0, enumId: enumId++,
-        fields: sd.fields.map(f => ({ name: f.name, slotKind: SK.REF })), shape: 2,
+        fields: sd.fields.map((f, i) => ({ name: f.name, slotKind: slotKind(slots[i]) })), shape: 2,
       });
       this.structTypeIds.set(name, tid);
     }

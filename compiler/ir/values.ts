@@ -81,3 +81,39 @@ export function coerce(ir: IR, from: Ty, to: Ty, line: number): IR {
   }
   return ir;
 }
+
+/**
+ * How compiled code reads, writes and appends the elements of an array whose static element type
+ * is `elem`: ints, floats and bools unboxed through the typed entry points (element kind `ek`),
+ * anything else boxed. The runtime accepts every element kind at every entry point, so these are
+ * the fast paths, not a promise about the array's representation.
+ */
+export interface ElemOps { ek: number; ty: Ty; vt: VT; get: string; set: string; push: string; pushLine: boolean }
+export function elemOps(elem: Ty): ElemOps {
+  switch (elem.k) {
+    case 'int': return { ek: 1, ty: elem, vt: 'i64', get: 'rt_arr_get_i64', set: 'rt_arr_set_i64', push: 'rt_arr_push_i64', pushLine: false };
+    case 'float': return { ek: 2, ty: elem, vt: 'f64', get: 'rt_arr_get_f64', set: 'rt_arr_set_f64', push: 'rt_arr_push_f64', pushLine: false };
+    case 'bool': return { ek: 3, ty: elem, vt: 'i32', get: 'rt_arr_get_bool', set: 'rt_arr_set_bool', push: 'rt_arr_push_bool', pushLine: false };
+    default: return { ek: 0, ty: { k: 'dyn' }, vt: 'i32', get: 'rt_arr_get_dyn', set: 'rt_arr_set_dyn', push: 'rt_arr_push_dyn', pushLine: true };
+  }
+}
+
+/**
+ * Struct and class fields declared `int`, `float` or `bool` live unboxed in their 8-byte slot
+ * (slot kind 1, 2, 3 in the descriptor); every other field holds a reference (slot kind 0).
+ */
+export function slotTy(declared: Ty): Ty {
+  return declared.k === 'int' || declared.k === 'float' || declared.k === 'bool' ? declared : { k: 'dyn' };
+}
+export function slotKind(st: Ty): number {
+  return st.k === 'int' ? 1 : st.k === 'float' ? 2 : st.k === 'bool' ? 3 : 0;
+}
+/** The value of slot `i` of the object at `ptr`, whose slot type is `st` (a ref is borrowed). */
+export function loadSlot(ptr: IR, i: number, st: Ty): IR {
+  const vt = vtOf(st);
+  return { op: 'load', w: `${vt}.load`, offset: 8 + 8 * i, ptr, vt };
+}
+/** Stores `value` (of slot type `st`; a ref already owned by the object) into slot `i`. */
+export function storeSlot(ptr: IR, i: number, st: Ty, value: IR): IR {
+  return { op: 'store', w: `${vtOf(st)}.store`, offset: 8 + 8 * i, ptr, value };
+}

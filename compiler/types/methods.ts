@@ -23,14 +23,19 @@ export function receiverClasses(t: Ty): string[] {
     case 'int': return ['int', 'dyn'];
     case 'float': return ['float', 'dyn'];
     case 'bool': return ['bool', 'dyn'];
-    // arrays are stored with boxed elements for now (EK_REF), whatever the static element type
-    case 'arr': return ['arr_ref', 'arr', 'dyn'];
+    // arrays of ints, floats and bools store them unboxed (see runtime-as/assembly/array.ts)
+    case 'arr': return [`arr_${elemClass(t.elem)}`, 'arr', 'dyn'];
     case 'map': return ['map', 'dyn'];
     case 'option': return ['option', 'dyn'];
     case 'result': return ['result', 'dyn'];
     case 'range': return ['range', 'dyn'];
     default: return ['dyn'];
   }
+}
+
+/** The storage class of an array's elements: `int`, `float`, `bool` unboxed, `ref` otherwise. */
+export function elemClass(t: Ty): 'int' | 'float' | 'bool' | 'ref' {
+  return t.k === 'int' || t.k === 'float' || t.k === 'bool' ? t.k : 'ref';
 }
 
 export function findMethod(table: MethodTable, recv: Ty, name: string): RtMethod | undefined {

@@ -1,10 +1,15 @@
 // Arrays: header + {len, cap, data}; elements of one kind (aux): REF (i32), INT (i64), FLOAT (f64),
 // BOOL (i32). Mutating operations consume the array and copy it first when shared.
-import { K_ARRAY, EK_REF, EK_INT, EK_FLOAT, EK_BOOL, ARR_LEN, ARR_CAP, ARR_DATA, ARR_SIZE, setHeader, auxOf, esize } from './abi';
+// The element kind follows the values: an empty array takes the kind of the first value stored,
+// and a typed array that is given a value of another kind becomes an array of boxes (arrFit).
+// So every entry point accepts every element kind; the typed ones (`_i64`, `_f64`, `_bool`,
+// `_ref`) are fast when the kind is the one the compiler expects and fall back through boxes
+// otherwise.
+import { K_ARRAY, K_INT, K_FLOAT, K_BOOL, EK_REF, EK_INT, EK_FLOAT, EK_BOOL, ARR_LEN, ARR_CAP, ARR_DATA, ARR_SIZE, setHeader, auxOf, kindOf, esize } from './abi';
 import { rt_alloc, rt_free, rt_realloc } from './mem';
 import { rt_retain, rt_release } from './rc';
 import { rt_panic_index } from './panic';
-import { boxAt, storeBoxed, rt_nil } from './box';
+import { boxAt, storeBoxed, rt_nil, rt_box_i64, rt_box_f64, rt_box_bool, rt_take_i64, rt_take_f64, rt_take_bool } from './box';
 import { sliceOob } from './str';
 
 @inline export function alen(a: usize): i32 { return load<i32>(a, ARR_LEN); }
@@ -78,18 +83,22 @@ export function arrReserve(a: usize, extra: i32): usize {
 }
 
 export function rt_arr_get_i64(a: usize, i: i64, line: i32): i64 {
-  return load<i64>(adata(a) + (<usize>idx(a, i, line) << 3));
+  const j = idx(a, i, line);
+  if (aek(a) == EK_INT) return load<i64>(adata(a) + (<usize>j << 3));
+  return rt_take_i64(boxAt(elemAddr(a, j), aek(a)), line);
 }
 export function rt_arr_get_f64(a: usize, i: i64, line: i32): f64 {
-  return load<f64>(adata(a) + (<usize>idx(a, i, line) << 3));
+  const j = idx(a, i, line);
+  if (aek(a) == EK_FLOAT) return load<f64>(adata(a) + (<usize>j << 3));
+  return rt_take_f64(boxAt(elemAddr(a, j), aek(a)), line);
 }
 export function rt_arr_get_bool(a: usize, i: i64, line: i32): i32 {
-  return load<i32>(adata(a) + (<usize>idx(a, i, line) << 2));
+  const j = idx(a, i, line);
+  if (aek(a) == EK_BOOL) return load<i32>(adata(a) + (<usize>j << 2));
+  return rt_take_bool(boxAt(elemAddr(a, j), aek(a)), line);
 }
 export function rt_arr_get_ref(a: usize, i: i64, line: i32): usize {
-  const v = <usize>load<u32>(adata(a) + (<usize>idx(a, i, line) << 2));
-  rt_retain(v);
-  return v;
+  return boxAt(elemAddr(a, idx(a, i, line)), aek(a));
 }
 /** the element boxed, whatever the element kind */
 export function rt_arr_get_dyn(a: usize, i: i64, line: i32): usize {
@@ -97,18 +106,21 @@ export function rt_arr_get_dyn(a: usize, i: i64, line: i32): usize {
 }
 
 export function rt_arr_set_i64(a: usize, i: i64, v: i64, line: i32): usize {
+  if (aek(a) != EK_INT) return setBoxed(a, i, rt_box_i64(v), line);
   const j = idx(a, i, line);
   a = arrUnique(a);
   store<i64>(adata(a) + (<usize>j << 3), v);
   return a;
 }
 export function rt_arr_set_f64(a: usize, i: i64, v: f64, line: i32): usize {
+  if (aek(a) != EK_FLOAT) return setBoxed(a, i, rt_box_f64(v), line);
   const j = idx(a, i, line);
   a = arrUnique(a);
   store<f64>(adata(a) + (<usize>j << 3), v);
   return a;
 }
 export function rt_arr_set_bool(a: usize, i: i64, v: i32, line: i32): usize {
+  if (aek(a) != EK_BOOL) return setBoxed(a, i, rt_box_bool(v), line);
   const j = idx(a, i, line);
   a = arrUnique(a);
   store<i32>(adata(a) + (<usize>j << 2), v);
@@ -117,6 +129,12 @@ export function rt_arr_set_bool(a: usize, i: i64, v: i32, line: i32): usize {
 /** v borrowed (retained by the array) */
 export function rt_arr_set_ref(a: usize, i: i64, v: usize, line: i32): usize {
   const j = idx(a, i, line);
+  a = arrFit(a, v);
+  if (aek(a) != EK_REF) {
+    a = arrUnique(a);
+    storeBoxed(elemAddr(a, j), aek(a), v, line);
+    return a;
+  }
   rt_retain(v);
   a = arrUnique(a);
   const p = adata(a) + (<usize>j << 2);
@@ -125,16 +143,47 @@ export function rt_arr_set_ref(a: usize, i: i64, v: usize, line: i32): usize {
   rt_release(old);
   return a;
 }
-/** v boxed (borrowed), converted to the element kind */
-export function rt_arr_set_dyn(a: usize, i: i64, v: usize, line: i32): usize {
-  if (aek(a) == EK_REF) return rt_arr_set_ref(a, i, v, line);
-  const j = idx(a, i, line);
-  a = arrUnique(a);
-  storeBoxed(elemAddr(a, j), aek(a), v, line);
+/** v boxed (borrowed), stored in the element kind that fits it */
+export function rt_arr_set_dyn(a: usize, i: i64, v: usize, line: i32): usize { return rt_arr_set_ref(a, i, v, line); }
+/** v boxed and owned (released after the store) */
+function setBoxed(a: usize, i: i64, v: usize, line: i32): usize {
+  a = rt_arr_set_ref(a, i, v, line);
+  rt_release(v);
   return a;
 }
 
+/**
+ * Consumes a; returns it or a unique replacement whose element kind can hold the boxed value v:
+ * an empty array takes v's kind, a typed array that v does not fit becomes an array of boxes.
+ */
+export function arrFit(a: usize, v: usize): usize {
+  const ek = aek(a), k = kindOf(v);
+  const want = k == K_INT ? EK_INT : k == K_FLOAT ? EK_FLOAT : k == K_BOOL ? EK_BOOL : EK_REF;
+  if (ek == want || (ek == EK_REF && alen(a) > 0)) return a;
+  return arrRetype(a, alen(a) == 0 ? want : EK_REF);
+}
+
+/** consumes a; a unique array of the same elements stored with element kind ek */
+export function arrRetype(a: usize, ek: i32): usize {
+  const n = alen(a), old = aek(a);
+  let cap = acap(a);
+  if (cap < n) cap = n;
+  const b = rt_arr_new(ek, cap);
+  for (let i = 0; i < n; i++) {
+    const v = boxAt(elemAddr(a, i), old);
+    storeBoxed(elemAddr(b, i), ek, v, 0);
+    rt_release(v);
+  }
+  setAlen(b, n);
+  rt_release(a);
+  return b;
+}
+
 export function rt_arr_push_i64(a: usize, v: i64): usize {
+  if (aek(a) != EK_INT) {
+    if (alen(a) != 0) return pushBoxed(a, rt_box_i64(v));
+    a = arrRetype(a, EK_INT);
+  }
   a = arrReserve(a, 1);
   const n = alen(a);
   store<i64>(adata(a) + (<usize>n << 3), v);
@@ -142,6 +191,10 @@ export function rt_arr_push_i64(a: usize, v: i64): usize {
   return a;
 }
 export function rt_arr_push_f64(a: usize, v: f64): usize {
+  if (aek(a) != EK_FLOAT) {
+    if (alen(a) != 0) return pushBoxed(a, rt_box_f64(v));
+    a = arrRetype(a, EK_FLOAT);
+  }
   a = arrReserve(a, 1);
   const n = alen(a);
   store<f64>(adata(a) + (<usize>n << 3), v);
@@ -149,27 +202,30 @@ export function rt_arr_push_f64(a: usize, v: f64): usize {
   return a;
 }
 export function rt_arr_push_bool(a: usize, v: i32): usize {
+  if (aek(a) != EK_BOOL) {
+    if (alen(a) != 0) return pushBoxed(a, rt_box_bool(v));
+    a = arrRetype(a, EK_BOOL);
+  }
   a = arrReserve(a, 1);
   const n = alen(a);
   store<i32>(adata(a) + (<usize>n << 2), v);
   setAlen(a, n + 1);
   return a;
 }
-/** v borrowed (retained) */
+/** v borrowed (retained), stored in the element kind that fits it */
 export function rt_arr_push_ref(a: usize, v: usize): usize {
-  rt_retain(v);
-  a = arrReserve(a, 1);
+  a = arrReserve(arrFit(a, v), 1);
   const n = alen(a);
-  store<u32>(adata(a) + (<usize>n << 2), <u32>v);
+  storeBoxed(elemAddr(a, n), aek(a), v, 0);
   setAlen(a, n + 1);
   return a;
 }
-/** v boxed (borrowed), converted to the element kind */
-export function rt_arr_push_dyn(a: usize, v: usize, line: i32): usize {
-  a = arrReserve(a, 1);
-  const n = alen(a);
-  storeBoxed(elemAddr(a, n), aek(a), v, line);
-  setAlen(a, n + 1);
+/** v boxed (borrowed), stored in the element kind that fits it */
+export function rt_arr_push_dyn(a: usize, v: usize, line: i32): usize { return rt_arr_push_ref(a, v); }
+/** v boxed and owned (released after the push) */
+function pushBoxed(a: usize, v: usize): usize {
+  a = rt_arr_push_ref(a, v);
+  rt_release(v);
   return a;
 }
 /** v owned (consumed) — for building arrays in the runtime */
@@ -221,12 +277,13 @@ export function subArray(a: usize, s: i32, e: i32): usize {
   return b;
 }
 
-/** [v; n]: v boxed (borrowed) stored as elemKind */
-export function rt_arr_repeat(v: usize, n: i64, elemKind: i32): usize {
+/** [v; n]: v boxed (borrowed), stored in the element kind that fits it */
+export function rt_arr_repeat(v: usize, n: i64): usize {
   const c = n < 0 ? 0 : <i32>n;
-  let a = rt_arr_new(elemKind, c);
+  let a = arrFit(rt_arr_new(EK_REF, 0), v);
+  a = arrReserve(a, c);
   for (let i = 0; i < c; i++) {
-    storeBoxed(elemAddr(a, i), elemKind, v, 0);
+    storeBoxed(elemAddr(a, i), aek(a), v, 0);
   }
   setAlen(a, c);
   return a;

@@ -3,11 +3,11 @@
 import { K_ARRAY, K_INT, K_FLOAT, K_STR, EK_REF, EK_INT, EK_FLOAT, EK_BOOL, T_PAIR, kindOf, esize } from './abi';
 import {
   alen, adata, aek, elemAddr, setAlen, rt_arr_new, arrCopy, arrUnique, arrReserve, subArray, pushOwned,
-  rt_arr_push_i64, rt_arr_push_f64,
+  rt_arr_push_i64, rt_arr_push_f64, rt_arr_push_ref, arrFit,
 } from './array';
 import { rt_alloc, rt_free } from './mem';
 import { rt_retain, rt_release } from './rc';
-import { boxAt, storeBoxed, rt_nil, rt_none, wrap1, pairOwned, rt_box_i64, rt_box_f64 } from './box';
+import { boxAt, storeBoxed, rt_nil, rt_none, wrap1, pairOwned, rt_box_i64, rt_box_f64, rt_take_i64, rt_take_f64 } from './box';
 import { T_SOME } from './abi';
 import { slotEq, slotCmp, rt_eq, rt_cmp } from './compare';
 import { rt_str_new, rt_str_append, appendLit } from './str';
@@ -52,24 +52,28 @@ export function rt_arr_nth(a: usize, i: i64): usize {
 
 // ---- aggregates
 export function rt_arr_sum_i64(a: usize, line: i32): i64 {
+  if (aek(a) != EK_INT) return rt_take_i64(rt_arr_sum(a, line), line);
   const n = alen(a), d = adata(a);
   let s: i64 = 0;
   for (let i = 0; i < n; i++) s = addI64(s, load<i64>(d + (<usize>i << 3)), line);
   return s;
 }
 export function rt_arr_sum_f64(a: usize): f64 {
+  if (aek(a) != EK_FLOAT) return rt_take_f64(rt_arr_sum(a, 0), 0);
   const n = alen(a), d = adata(a);
   let s: f64 = 0;
   for (let i = 0; i < n; i++) s += load<f64>(d + (<usize>i << 3));
   return s;
 }
 export function rt_arr_product_i64(a: usize, line: i32): i64 {
+  if (aek(a) != EK_INT) return rt_take_i64(rt_arr_product(a, line), line);
   const n = alen(a), d = adata(a);
   let s: i64 = 1;
   for (let i = 0; i < n; i++) s = mulI64(s, load<i64>(d + (<usize>i << 3)), line);
   return s;
 }
 export function rt_arr_product_f64(a: usize): f64 {
+  if (aek(a) != EK_FLOAT) return rt_take_f64(rt_arr_product(a, 0), 0);
   const n = alen(a), d = adata(a);
   let s: f64 = 1;
   for (let i = 0; i < n; i++) s *= load<f64>(d + (<usize>i << 3));
@@ -188,34 +192,17 @@ function unionLike(a: usize, b: usize, mode: i32): usize {
     let keep = indexOf(r, v) < 0;
     if (keep && mode == 1) keep = indexOf(b, v) >= 0;
     if (keep && mode == 2) keep = indexOf(b, v) < 0;
-    if (keep) r = pushBoxed(r, v);
+    if (keep) r = rt_arr_push_ref(r, v);
     rt_release(v);
   }
   if (mode == 0) {
     const nb = alen(b);
     for (let i = 0; i < nb; i++) {
       const v = box(b, i);
-      if (indexOf(r, v) < 0) r = pushBoxed(r, v);
+      if (indexOf(r, v) < 0) r = rt_arr_push_ref(r, v);
       rt_release(v);
     }
   }
-  return r;
-}
-/** pushes a boxed value (borrowed) into r, turning r into a REF array when kinds differ */
-function pushBoxed(r: usize, v: usize): usize {
-  const ek = aek(r), k = kindOf(v);
-  const fits = ek == EK_REF || (ek == EK_INT && k == K_INT) || (ek == EK_FLOAT && k == K_FLOAT) || (ek == EK_BOOL && k == 1);
-  if (!fits) {
-    const n = alen(r);
-    let q = rt_arr_new(EK_REF, n + 1);
-    for (let i = 0; i < n; i++) q = pushOwned(q, box(r, i));
-    rt_release(r);
-    r = q;
-  }
-  r = arrReserve(r, 1);
-  const n = alen(r);
-  storeBoxed(elemAddr(r, n), aek(r), v, 0);
-  setAlen(r, n + 1);
   return r;
 }
 export function rt_arr_union(a: usize, b: usize): usize { return unionLike(a, b, 0); }
@@ -262,7 +249,7 @@ export function rt_arr_zip(a: usize, b: usize): usize {
 export function rt_arr_insert(a: usize, i: i64, v: usize, line: i32): usize {
   const n = alen(a);
   if (i < 0 || i > <i64>n) rt_panic_index(i, <i64>n, line);
-  a = arrReserve(a, 1);
+  a = arrReserve(arrFit(a, v), 1);
   const es = esize(aek(a));
   const p = elemAddr(a, <i32>i);
   memory.copy(p + es, p, <usize>(n - <i32>i) * es);
@@ -291,7 +278,7 @@ export function rt_arr_extend(a: usize, b: usize, line: i32): usize {
   a = arrReserve(a, nb);
   for (let i = 0; i < nb; i++) {
     const v = box(b, i);
-    a = pushBoxed(a, v);
+    a = rt_arr_push_ref(a, v);
     rt_release(v);
   }
   return a;

@@ -35,28 +35,48 @@
    )
    (then
     (if
+     (i64.eq
+      (local.get $0)
+      (i64.const -9223372036854775808)
+     )
+     (then
+      (call $runtime-as/assembly/panic/rt_panic_overflow)
+     )
+    )
+    (if
      (i64.lt_s
       (i64.and
        (i64.xor
         (local.tee $1
          (call $fib#0
-          (call $__sub
+          (i64.sub
            (local.get $0)
            (i64.const 1)
           )
          )
         )
-        (local.tee $1
-         (i64.add
-          (local.tee $0
-           (call $fib#0
-            (call $__sub
-             (local.get $0)
-             (i64.const 2)
+        (block (result i64)
+         (if
+          (i64.lt_s
+           (local.get $0)
+           (i64.const -9223372036854775806)
+          )
+          (then
+           (call $runtime-as/assembly/panic/rt_panic_overflow)
+          )
+         )
+         (local.tee $1
+          (i64.add
+           (local.tee $0
+            (call $fib#0
+             (i64.sub
+              (local.get $0)
+              (i64.const 2)
+             )
             )
            )
+           (local.get $1)
           )
-          (local.get $1)
          )
         )
        )

@@ -1,7 +1,7 @@
 // How static types become wasm values, and the conversions between representations
 // (boxing a scalar into a heap object, unboxing with a run-time check, int -> float).
 import type { Ty } from '../types/types.ts';
-import type { IR, VT } from './ir.ts';
+import { type IR, type VT, vtOfResult } from './ir.ts';
 
 export function vtOf(t: Ty): VT {
   switch (t.k) {
@@ -50,6 +50,14 @@ export function ownership(ir: IR): Ownership {
   }
 }
 
+/**
+ * `ir` (of type never: it cannot complete, e.g. it reads an element of an array that has none)
+ * followed by `unreachable`, as a value of `vt`; a value `ir` yields anyway is dropped.
+ */
+function unreachableAfter(ir: IR, vt: VT): IR {
+  return { op: 'block', body: [vtOfResult(ir) === 'none' ? ir : { op: 'drop', value: ir }, { op: 'unreachable' }], vt };
+}
+
 /** A value of type `t` as a boxed heap reference. */
 export function box(ir: IR, t: Ty): IR {
   switch (t.k) {
@@ -57,7 +65,7 @@ export function box(ir: IR, t: Ty): IR {
     case 'float': return call('rt_box_f64', [ir], 'i32');
     case 'bool': return call('rt_box_bool', [ir], 'i32');
     case 'nil': return ir.op === 'nop' ? nilRef() : { op: 'block', body: [ir, nilRef()], vt: 'i32' };
-    case 'never': return { op: 'block', body: [ir, { op: 'unreachable' }], vt: 'i32' };
+    case 'never': return unreachableAfter(ir, 'i32');
     default: return ir;
   }
 }
@@ -65,7 +73,7 @@ export function box(ir: IR, t: Ty): IR {
 /** Converts a value of type `from` to the representation of type `to`. */
 export function coerce(ir: IR, from: Ty, to: Ty, line: number): IR {
   const fv = vtOf(from), tv = vtOf(to);
-  if (from.k === 'never') return tv === 'none' ? ir : { op: 'block', body: [ir, { op: 'unreachable' }], vt: tv };
+  if (from.k === 'never') return tv === 'none' ? ir : unreachableAfter(ir, tv);
   if (to.k === 'nil' || to.k === 'never') return fv === 'none' ? ir : { op: 'drop', value: ir };
   if (from.k === to.k && fv === tv) return ir;
   if (from.k === 'int' && to.k === 'float') return { op: 'un', w: 'f64.convert_i64_s', a: ir, vt: 'f64' };

@@ -30,6 +30,13 @@ const INTRINSIC_METHODS = new Set([
   'and_then', 'or_else', 'or', 'ok', 'err', 'map_err', 'iter', 'into_iter', 'collect', 'clone', 'to_string',
 ]);
 
+/** [min, max] arguments of the intrinsic methods (those not listed take one) */
+const INTRINSIC_ARITY: Record<string, [number, number]> = {
+  reduce: [1, 2], fold: [2, 2], insert: [1, 2], pop: [0, 0], clear: [0, 0], unwrap: [0, 0], unwrap_or_default: [0, 0],
+  is_some: [0, 0], is_none: [0, 0], is_ok: [0, 0], is_err: [0, 0], ok: [0, 0], err: [0, 0], iter: [0, 0],
+  into_iter: [0, 0], collect: [0, 0], clone: [0, 0], to_string: [0, 0],
+};
+
 interface Loop { label?: string; breakTy: Ty }
 
 interface Ctx {
@@ -970,6 +977,12 @@ class Checker {
       }
     }
     if (INTRINSIC_METHODS.has(name)) {
+      const [lo, hi] = INTRINSIC_ARITY[name] ?? [1, 1];
+      if (args.length < lo || args.length > hi) {
+        const want = lo === hi ? `${lo} argument${lo === 1 ? '' : 's'}` : `${lo} or ${hi} arguments`;
+        this.error('type', `method \`${name}\` takes ${want} but ${args.length} ${args.length === 1 ? 'was' : 'were'} supplied`, e.span);
+        return DYN;
+      }
       const t = this.intrinsicTy(name, rt, args, e, ctx);
       if (t) { set({ k: 'intrinsic', name }); return t; }
     }

@@ -71,4 +71,24 @@ println(lowest([]))
   assert.match(err, 'empty.ruchy:2: panic: index out of bounds: the len is 0 but the index is 0');
 });
 
+test('if let without else and a bare return give nil where a value is expected', () => {
+  const { out, code, err } = runProgram(`let r = Ok(3)
+if let Ok(v) = r {
+    (f"unused {v}")
+}
+let x = if let Ok(v) = r { f"got {v}" }
+let y = if let Err(v) = r { v }
+println(x, y)
+fun first_negative(values) {
+    for v in values {
+        if v < 0 { return }
+    }
+    return -1
+}
+println(first_negative([1, -2]), first_negative([1]))
+`);
+  assert.is(code, 0, err);
+  assert.is(out, 'got 3 nil\nnil -1\n');
+});
+
 test.run();

@@ -549,7 +549,8 @@ export class ExprLowerer {
       }
       case 'Return': {
         const rt = this.retTy();
-        const value = e.value ? this.exprAs(e.value, rt) : undefined;
+        // a bare `return` in a function that also returns values returns nil
+        const value = e.value ? this.exprAs(e.value, rt) : vtOf(rt) !== 'none' ? coerce({ op: 'nop' }, NIL, rt, line) : undefined;
         return this.ret(value, rt);
       }
       case 'Array': {
@@ -1053,9 +1054,10 @@ export class ExprLowerer {
     const scrut = this.hold(this.expr(e.value), st, 'scrut');
     const test = this.testPattern(e.pattern, { op: 'get', local: scrut.local, vt: vtOf(st) === 'none' ? 'i32' : vtOf(st) }, st, fail);
     let then = coerce(this.block(e.then), this.blockTy(e.then), t, e.span.line);
-    let els = e.else ? coerce(this.expr(e.else), this.ty(e.else), t, e.span.line) : { op: 'nop' } as IR;
+    // without else, the value when the pattern does not match is nil
+    let els = e.else ? coerce(this.expr(e.else), this.ty(e.else), t, e.span.line) : coerce({ op: 'nop' }, NIL, t, e.span.line);
     let owned = false;
-    if (e.else && vt !== 'none') ({ irs: [then, els], owned } = this.branchValues([{ ir: then, t: this.blockTy(e.then) }, { ir: els, t: this.ty(e.else) }], t));
+    if (vt !== 'none') ({ irs: [then, els], owned } = this.branchValues([{ ir: then, t: this.blockTy(e.then) }, { ir: els, t: e.else ? this.ty(e.else) : NIL }], t));
     const result: IR = {
       op: 'block', label: out, vt, ...(owned ? { owned: true } : {}), body: [
         scrut.init,

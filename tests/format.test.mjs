@@ -13,7 +13,7 @@ import { compile } from '../dist/compiler.mjs';
 const dir = mkdtempSync(join(tmpdir(), 'ruchyc-fmt-'));
 process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
 
-/** Compiles and runs a program; returns { code, out, err }. */
+/** Compiles and runs a program; returns { code, out, err, mb } (mb: its final linear memory in MiB). */
 function run(source) {
   const r = compile({ file: 'fmt.ruchy', source });
   assert.is(r.exitCode, 0, JSON.stringify(r.diagnostics));
@@ -21,10 +21,11 @@ function run(source) {
   const outFile = join(dir, `${name}.out`), errFile = join(dir, `${name}.err`);
   const out = openSync(outFile, 'w'), err = openSync(errFile, 'w');
   const wasi = new WASI({ version: 'preview1', returnOnExit: true, stdout: out, stderr: err });
-  const code = wasi.start(new WebAssembly.Instance(new WebAssembly.Module(r.wasm), wasi.getImportObject()));
+  const inst = new WebAssembly.Instance(new WebAssembly.Module(r.wasm), wasi.getImportObject());
+  const code = wasi.start(inst);
   closeSync(out);
   closeSync(err);
-  return { code, out: readFileSync(outFile, 'utf8'), err: readFileSync(errFile, 'utf8') };
+  return { code, out: readFileSync(outFile, 'utf8'), err: readFileSync(errFile, 'utf8'), mb: inst.exports.memory.buffer.byteLength / 1048576 };
 }
 
 /** The program's stdout, which must exit 0. */
@@ -239,7 +240,7 @@ function expectedLoops() {
 }
 
 test('s += f"…" appends formatted pieces in place; memory stays bounded', () => {
-  assert.is(output(`let mut s = ""
+  const r = run(`let mut s = ""
 let mut i = 0
 while i < 200000 {
     s += f"{i % 7:>2}"
@@ -255,7 +256,72 @@ while j < 200000 {
     j += 1
 }
 println(t)
-`), expectedLoops());
+let mut k = 0
+let mut total = 0
+while k < 200000 {
+    let word = "w" + k.to_string()
+    total += format!("{:>12}|{:?}|{word:.3}|{}", word + "!", word, [word, "x"]).len()
+    k += 1
+}
+println(total > 0)
+`);
+  assert.is(r.code, 0, r.err);
+  assert.is(r.out, expectedLoops() + 'true\n');
+  assert.ok(r.mb < 8, `memory grew to ${r.mb} MiB`);
+});
+
+test('panic!, format() and closures take format strings; {name} sees captured variables', () => {
+  const r = run(`let x = format("{:>4}|{:<3}|", 7, "ab")
+println(x)
+let mut c = 1
+let show = || println("{c:03} {}", "now")
+c = 42
+show()
+fun check(n) {
+    if n > 2 { panic!("too big: {:>5} ({n:#x})", n) }
+    n
+}
+println(check(1))
+check(300)
+`);
+  assert.is(r.code, 3);
+  assert.is(r.out, '   7|ab |\n042 now\n1\n');
+  assert.match(r.err, /fmt\.ruchy:8: panic: too big:   300 \(0x12c\)/);
+});
+
+/** n random doubles over the whole range of exponents (finite, nonzero), deterministic. */
+function randomDoubles(n) {
+  let seed = 0x2545f491n;
+  const next = () => (seed = (seed * 6364136223846793005n + 1442695040888963407n) & 0xffffffffffffffffn);
+  const view = new DataView(new ArrayBuffer(8));
+  const out = [];
+  while (out.length < n) {
+    view.setBigUint64(0, next());
+    const x = view.getFloat64(0);
+    if (Number.isFinite(x) && x !== 0) out.push(x);
+  }
+  return out;
+}
+
+test('{:e} and {:.4e} of random doubles agree with JavaScript\'s toExponential (no exact ties among them)', () => {
+  const xs = randomDoubles(400);
+  const lit = x => x.toExponential().replace('e+', 'e');
+  const src = xs.map(x => `println(f"{${lit(x)}:e} {${lit(x)}:.4E}")`).join('\n') + '\n';
+  const want = xs.map(x => `${x.toExponential().replace('e+', 'e')} ${x.toExponential(4).replace('e+', 'E').replace('e-', 'E-')}`).join('\n') + '\n';
+  assert.is(output(src), want);
+});
+
+test('{:x} {:o} {:b} {:+015} of random ints agree with BigInt', () => {
+  let seed = 12345n;
+  const vals = Array.from({ length: 200 }, () => {
+    seed = (seed * 6364136223846793005n + 1442695040888963407n) & 0xffffffffffffffffn;
+    return BigInt.asIntN(64, seed >> BigInt(Number(seed % 60n)));
+  });
+  const src = vals.map(v => `println("{0:x} {0:#o} {0:b} {0:+015}", ${v < 0n ? `0 - ${-v - 1n} - 1` : v})`).join('\n') + '\n';
+  const u = v => BigInt.asUintN(64, v);
+  const dec = v => (v < 0n ? '-' : '+') + (v < 0n ? -v : v).toString().padStart(14, '0');
+  const want = vals.map(v => `${u(v).toString(16)} 0o${u(v).toString(8)} ${u(v).toString(2)} ${dec(v)}`).join('\n') + '\n';
+  assert.is(output(src), want);
 });
 
 test('bad specs are located compile errors', () => {

@@ -843,10 +843,8 @@ export class ExprLowerer {
       case 'Err': return this.makeObj(K.ENUM, 3, [this.exprAs(a[0], DYN)], line);
       case 'Box::new': return this.expr(a[0]);
       case 'HashMap::new': return call('rt_map_new', [], 'i32');
-      case 'panic': {
-        const msg = a.length ? this.exprAs(a[0], STR) : { op: 'data', id: this.m.data.str('explicit panic') } as IR;
-        return seq([call('rt_panic', [msg, i32(line)], 'none'), { op: 'unreachable' }]);
-      }
+      case 'panic': return this.panicWith(a, line, e.span);
+      case 'format': return this.formatCall(e);
       case 'assert': return call('rt_assert', [this.cond(a[0]), a[1] ? this.exprAs(a[1], STR) : { op: 'data', id: this.m.data.str('assertion failed') }, i32(line)], 'none');
       case 'assert_eq': return call('rt_assert_eq', [this.exprAs(a[0], DYN), this.exprAs(a[1], DYN), i32(line)], 'none');
       case 'len': {
@@ -873,21 +871,28 @@ export class ExprLowerer {
     return coerce(this.borrowingAll(args, tys, xs => call(pick.fn, pick.line ? [...xs, i32(line)] : xs, vtOf(rt)), vtOf(rt)), rt, t, line);
   }
 
+  /** format!(…) / format(…): the String its format string builds */
+  private formatCall(e: Extract<Expr, { kind: 'Macro' | 'Call' }>): IR {
+    const plan = formatPlan(e.args, true, e.span);
+    return plan ? this.fmt.formatted(plan, e.span.line) : this.unsupported('this format call', e);
+  }
+
+  /** panic(msg) / panic!("fmt {}", args…) */
+  private panicWith(args: Expr[], line: number, span: Span): IR {
+    const plan = formatPlan(args, false, span);
+    const msg = plan ? this.fmt.formatted(plan, line) : args.length ? this.exprAs(args[0], STR) : { op: 'data', id: this.m.data.str('explicit panic') } as IR;
+    return seq([call('rt_panic', [msg, i32(line)], 'none'), { op: 'unreachable' }]);
+  }
+
   private macro(e: Extract<Expr, { kind: 'Macro' }>): IR {
     const line = e.span.line;
     switch (e.name) {
-      case 'panic': {
-        const msg = e.args.length ? this.exprAs(e.args[0], STR) : { op: 'data', id: this.m.data.str('explicit panic') } as IR;
-        return seq([call('rt_panic', [msg, i32(line)], 'none'), { op: 'unreachable' }]);
-      }
+      case 'panic': return this.panicWith(e.args, line, e.span);
       case 'println': return this.printArgs(e.args, true, line, 'out', e.span);
       case 'print': return this.printArgs(e.args, false, line, 'out', e.span);
       case 'eprintln': return this.printArgs(e.args, true, line, 'err', e.span);
       case 'eprint': return this.printArgs(e.args, false, line, 'err', e.span);
-      case 'format': {
-        const plan = formatPlan(e.args, true, e.span);
-        return plan ? this.fmt.formatted(plan, line) : this.unsupported('this format! call', e);
-      }
+      case 'format': return this.formatCall(e);
       case 'vec': return this.expr({ kind: 'Array', elems: e.args, span: e.span });
       default: return this.unsupported(`macro ${e.name}!`, e);
     }

@@ -12,8 +12,8 @@ import { Scope } from './scope.ts';
 import { type FmtPlan, formatPlan, specTypeError, countTypeError } from './fmtplan.ts';
 import { parseSpec } from '../syntax/fmtspec.ts';
 
-/** the printing builtins whose first argument may be a format string */
-const PRINTS: ReadonlySet<string> = new Set(['println', 'print', 'eprintln', 'eprint']);
+/** the builtins and macros whose first argument may be a format string (given more arguments) */
+const PRINTS: ReadonlySet<string> = new Set(['println', 'print', 'eprintln', 'eprint', 'panic']);
 
 const MAX_INSTANCES_PER_DECL = 12;
 const MAX_ROUNDS = 60;
@@ -826,11 +826,11 @@ class Checker {
         return inst.ret;
       }
       const overloads = this.methods.functions[c.name];
-      const plan = PRINTS.has(c.name) ? formatPlan(e.args, false, e.span) : null;
+      const plan = PRINTS.has(c.name) || c.name === 'format' ? formatPlan(e.args, c.name === 'format', e.span) : null;
       if (plan) {
         this.inferFormat(plan, ctx);
         set({ k: 'builtin', name: c.name });
-        return NIL;
+        return c.name === 'format' ? STR : c.name === 'panic' ? NEVER : NIL;
       }
       if (c.name in BUILTINS || overloads?.length) {
         const args = this.argTys(e.args, ctx);
@@ -933,7 +933,7 @@ class Checker {
     const plan = PRINTS.has(e.name) || e.name === 'format' ? formatPlan(e.args, e.name === 'format', e.span) : null;
     if (plan) {
       this.inferFormat(plan, ctx);
-      return e.name === 'format' ? STR : NIL;
+      return e.name === 'format' ? STR : e.name === 'panic' ? NEVER : NIL;
     }
     const args = this.argTys(e.args, ctx);
     switch (e.name) {

@@ -30,7 +30,6 @@ export class FormatLowerer {
   /** Appends v (of type t) as spec shows it to s (consumed); width / prec: i32 values from arguments. */
   appendSpec(s: IR, v: IR, t: Ty, spec: FmtSpec, fstring: boolean, line: number, span: Span, width?: IR, prec?: IR): IR {
     if (isPlain(spec)) return this.ex.appendValue(s, v, t, fstring, line);
-    if (spec.alt && spec.type === 'debug') throw new Unsupported('not supported yet: `{:#?}` (pretty-printed debug); use `{:?}`', span);
     const bad = specTypeError(spec, t);
     if (bad) throw new Unsupported(bad, span);
     const args = [i32(spec.fill.codePointAt(0)!), i32(flagsOf(spec, fstring)), width ?? i32(literalCount(spec.width)), prec ?? i32(literalCount(spec.prec))];

@@ -4,7 +4,7 @@
 // width or precision from an argument). The plan depends on the syntax only, so it is computed once
 // per call and shared by the checker (which infers the argument expressions) and the lowering.
 import type { Expr } from '../syntax/ast.ts';
-import type { DiagnosticKind, Span } from '../diagnostics.ts';
+import type { Span } from '../diagnostics.ts';
 import { type FmtCount, type FmtSpec, hasPlaceholder, parseFormatString, parseSpec } from '../syntax/fmtspec.ts';
 import { type Ty, showTy } from './types.ts';
 
@@ -23,7 +23,8 @@ export interface FmtPlan {
   /** the expressions evaluated, in order: the explicit arguments (the value of `name = value`), then variables named by placeholders */
   args: Expr[];
   pieces: PlanPiece[];
-  errors: { kind: DiagnosticKind; message: string; span: Span }[];
+  /** `parse`: a malformed string or spec; `type`: arguments that do not match it */
+  errors: { kind: 'parse' | 'type'; message: string; span: Span }[];
 }
 
 const plans = new WeakMap<Expr[], FmtPlan | null>();
@@ -60,7 +61,7 @@ function makePlan(args: Expr[], always: boolean, callSpan: Span): FmtPlan | null
     : lit;
 
   const plan: FmtPlan = { args: [], pieces: [], errors: [] };
-  const err = (kind: DiagnosticKind, message: string, span: Span) => plan.errors.push({ kind, message, span });
+  const err = (kind: 'parse' | 'type', message: string, span: Span) => plan.errors.push({ kind, message, span });
   const named = new Map<string, number>();
   let positional = 0;
   for (const a of args.slice(1)) {

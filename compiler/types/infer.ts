@@ -953,7 +953,7 @@ class Checker {
 
   /** A format string's errors, its arguments' types, and its specs checked against them. */
   private inferFormat(plan: FmtPlan, ctx: Ctx): void {
-    for (const d of plan.errors) this.error(d.kind === 'name' ? 'name' : d.kind === 'parse' ? 'parse' : 'type', d.message, d.span);
+    for (const d of plan.errors) this.error(d.kind, d.message, d.span);
     const tys = plan.args.map(a => this.inferExpr(a, ctx));
     for (const p of plan.pieces) {
       if (p.arg === undefined || !p.spec) continue;

@@ -1,9 +1,9 @@
 // Rust-style format specs applied to one value: `{:>8}`, `{:*^9}`, `{:+08.3}`, `{:#x}`, `{:e}`,
-// `{:?}`. The compiler parses the spec and passes four integers (see ../ABI.md, "Format specs"):
+// `{:?}`, `{:#?}`. The compiler parses the spec and passes four integers (../ABI.md, "Format specs"):
 //   fill   the padding character (a code point; ' ' by default)
 //   flags  bits 0-1 alignment (0 the type's default, 1 left, 2 center, 3 right), bit 2 `+`,
-//          bit 3 `#`, bit 4 `0`, bit 5 f-string display (strings inside containers unquoted),
-//          bits 8-11 the type (FT_* below)
+//          bit 3 `#` (`0x` prefixes, pretty debug), bit 4 `0`, bit 5 f-string display (strings
+//          inside containers unquoted), bits 8-11 the type (FT_* below)
 //   width  minimum width in characters (code points), -1 for none
 //   prec   precision, -1 for none: decimals of a float (an int with a precision is shown as a
 //          float, as the reference does), the maximum characters of a string or bool
@@ -12,7 +12,7 @@ import { rt_alloc, rt_free } from './mem';
 import { rt_release, rt_retain } from './rc';
 import {
   rt_str_new, appendByte, appendCodePoint, appendLit, appendBytes, rt_str_append, rt_str_append_f64,
-  rt_str_append_f64_prec, rt_str_from_lit, appendI64, slen, snchars, sdata, substrChars, substrBytes, charOffset,
+  rt_str_append_f64_prec, rt_str_from_lit, appendI64, utf8Count, slen, snchars, sdata, substrChars, substrBytes, charOffset,
 } from './str';
 import { appendValue, M_TOP, M_FSTR, M_DEBUG } from './display';
 import { nf_shortest_digits, nf_short_count, nf_short_exp, fmt_f64_prec } from './numfmt';
@@ -190,6 +190,49 @@ export function rt_str_append_fmt_f64(s: usize, v: f64, fill: i32, flags: i32, w
 
 // ------------------------------------------------------------------ any value
 
+/** the UTF-8 bytes [from, to) at p */
+function appendRange(s: usize, p: usize, from: i32, to: i32): usize {
+  return appendBytes(s, p + <usize>from, to - from, utf8Count(p + <usize>from, to - from));
+}
+
+/** Rust's pretty debug `{:#?}` of a one-line debug text t (consumed): every non-empty `[..]`,
+ *  `(..)`, `{..}` opened onto its own lines, one element a line with a trailing comma, indented by
+ *  four spaces a level. Strings (always quoted in debug text) are copied untouched. */
+function prettify(t: usize): usize {
+  const p = sdata(t), n = slen(t);
+  let s = rt_str_new(n + 32);
+  let depth = 0, from = 0, i = 0;
+  while (i < n) {
+    const c = <i32>load<u8>(p + <usize>i);
+    if (c == 34) {
+      i++;
+      while (i < n && load<u8>(p + <usize>i) != 34) i += load<u8>(p + <usize>i) == 92 ? 2 : 1;
+      i++;
+      continue;
+    }
+    const open = c == 91 || c == 40 || c == 123, close = c == 93 || c == 41 || c == 125;
+    const comma = c == 44 && i + 1 < n && load<u8>(p + <usize>(i + 1)) == 32;
+    if (open && i + 1 < n && <i32>load<u8>(p + <usize>(i + 1)) == (c == 40 ? 41 : c + 2)) {
+      i += 2; // an empty `[]`, `()`, `{}` stays as it is
+      continue;
+    }
+    if (!open && !close && !comma) {
+      i++;
+      continue;
+    }
+    s = appendRange(s, p, from, open ? i + 1 : i);
+    if (!open) s = appendLit(s, ",");
+    depth += open ? 1 : close ? -1 : 0;
+    s = appendByte(s, 10);
+    s = appendFill(s, 32, depth * 4);
+    from = open ? i + 1 : close ? i : i + 2;
+    i = comma ? i + 2 : i + 1;
+  }
+  s = appendRange(s, p, from, n);
+  rt_release(t);
+  return s;
+}
+
 function needInt(what: string, line: i32): void {
   rt_panic(appendLit(rt_str_from_lit("format spec needs an integer, found "), what), line);
 }
@@ -206,7 +249,10 @@ export function rt_str_append_fmt(s: usize, v: usize, fill: i32, flags: i32, wid
   }
   if (t >= FT_LHEX) needInt(k == K_STR ? "a string" : k == K_BOOL ? "a bool" : "a value of another type", line);
   let body: usize;
-  if (t == FT_DEBUG) body = appendValue(rt_str_new(16), v, M_DEBUG);
+  if (t == FT_DEBUG) {
+    body = appendValue(rt_str_new(16), v, M_DEBUG);
+    if ((flags & F_ALT) != 0) body = prettify(body);
+  }
   else if (k == K_STR) {
     if (prec < 0 || prec >= snchars(v)) {
       rt_retain(v);

@@ -136,6 +136,7 @@ type Un = (a: binaryen.ExpressionRef) => binaryen.ExpressionRef;
 const ALIASES: Record<string, string> = {
   'i64.extend_i32_s': 'i64.extend_s', 'i64.extend_i32_u': 'i64.extend_u',
   'f64.convert_i64_s': 'f64.convert_s.i64', 'i64.trunc_sat_f64_s': 'i64.trunc_s_sat.f64',
+  'i32.wrap_i64': 'i32.wrap',
 };
 
 function op(mod: binaryen.Module, w: string): unknown {

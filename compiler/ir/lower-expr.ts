@@ -11,6 +11,10 @@ import { parseTyWord, type RtMethod } from '../types/methods.ts';
 import { HofLowerer } from './lower-hof.ts';
 import { checkedInt } from './arith.ts';
 import { PlaceLowerer } from './lower-place.ts';
+import { FormatLowerer } from './lower-format.ts';
+import { formatPlan } from '../types/fmtplan.ts';
+import { parseSpec } from '../syntax/fmtspec.ts';
+import type { Span } from '../diagnostics.ts';
 
 const varTy = (v: VarInfo): Ty => (v.captured ? DYN : v.ty);
 const seq = (body: IR[], vt: VT = 'none', owned = false): IR => (owned ? { op: 'block', body, vt, owned } : { op: 'block', body, vt });
@@ -22,6 +26,7 @@ export class ExprLowerer {
 
   private readonly hof = new HofLowerer(this);
   private readonly place = new PlaceLowerer(this);
+  private readonly fmt = new FormatLowerer(this);
   private get inst(): Instance { return this.fb.inst; }
   private ty(e: Expr): Ty { return this.inst.types.get(e) ?? DYN; }
   tyOf(e: Expr): Ty { return this.ty(e); }
@@ -745,12 +750,7 @@ export class ExprLowerer {
 
   // ------------------------------------------------------------ strings and printing
   /** Appends the text of a value to a string being built (the string is consumed and returned). */
-  appendValue(s: IR, v: IR, t: Ty, fstring: boolean, line: number, spec?: string): IR {
-    if (spec !== undefined) {
-      const m = /^\.(\d+)$/.exec(spec);
-      if (!m) throw new Unsupported(`format spec {:${spec}}`, { start: 0, end: 0, line, col: 1 });
-      return call('rt_str_append_f64_prec', [s, coerce(v, t, FLOAT, line), i32(Number(m[1]))], 'i32');
-    }
+  appendValue(s: IR, v: IR, t: Ty, fstring: boolean, line: number): IR {
     switch (t.k) {
       case 'int': return call('rt_str_append_i64', [s, v], 'i32');
       case 'float': return call('rt_str_append_f64', [s, v], 'i32');
@@ -760,12 +760,12 @@ export class ExprLowerer {
     }
   }
 
-  /** `fn(s, v)` keeping evaluation order (s first); an owned v is released after the append. */
-  private appendOwned(s: IR, v: IR, fn: string): IR {
-    if (ownership(v) !== 'owned') return call(fn, [s, v], 'i32');
+  /** `fn(s, v, ...extra)` keeping evaluation order (s first); an owned v is released after the append. */
+  appendOwned(s: IR, v: IR, fn: string, extra: IR[] = []): IR {
+    if (ownership(v) !== 'owned') return call(fn, [s, v, ...extra], 'i32');
     const sl = this.fb.local('s', 'i32'), vl = this.fb.local('v', 'i32'), rl = this.fb.local('r', 'i32');
     const g = (l: number): IR => ({ op: 'get', local: l, vt: 'i32' });
-    return seq([{ op: 'set', local: sl, value: s }, { op: 'set', local: vl, value: v }, { op: 'set', local: rl, value: call(fn, [g(sl), g(vl)], 'i32') },
+    return seq([{ op: 'set', local: sl, value: s }, { op: 'set', local: vl, value: v }, { op: 'set', local: rl, value: call(fn, [g(sl), g(vl), ...extra], 'i32') },
       call('rt_release', [g(vl)], 'none'), g(rl)], 'i32', true);
   }
 
@@ -774,22 +774,20 @@ export class ExprLowerer {
     let s: IR = into ?? call('rt_str_new', [i32(32)], 'i32');
     for (const p of parts) {
       if (p.text !== undefined && p.text !== '') s = call('rt_str_append', [s, { op: 'data', id: this.m.data.str(p.text) }], 'i32');
-      if (p.expr) s = this.appendValue(s, this.expr(p.expr), this.ty(p.expr), true, line, p.spec);
+      if (!p.expr) continue;
+      const spec = p.spec === undefined ? undefined : parseSpec(p.spec);
+      const span = p.specSpan ?? { start: 0, end: 0, line, col: 1 };
+      if (spec && 'message' in spec) throw new Unsupported(spec.message, span);
+      s = spec ? this.fmt.appendSpec(s, this.expr(p.expr), this.ty(p.expr), spec, true, line, span) : this.appendValue(s, this.expr(p.expr), this.ty(p.expr), true, line);
     }
     return s;
   }
 
-  private printArgs(args: Expr[], newline: boolean, line: number, stream: 'out' | 'err'): IR {
+  private printArgs(args: Expr[], newline: boolean, line: number, stream: 'out' | 'err', span: Span): IR {
     let s: IR = call('rt_str_new', [i32(32)], 'i32');
-    const first = args[0];
-    if (first && first.kind === 'Lit' && first.value.kind === 'str' && first.value.value.includes('{}') && args.length > 1) {
-      const pieces = first.value.value.split('{}');
-      pieces.forEach((piece, i) => {
-        if (piece) s = call('rt_str_append', [s, { op: 'data', id: this.m.data.str(piece) }], 'i32');
-        const a = args[i + 1];
-        if (i < pieces.length - 1 && a) s = this.appendValue(s, this.expr(a), this.ty(a), false, line);
-      });
-    } else {
+    const plan = formatPlan(args, false, span);
+    if (plan) s = this.fmt.formatted(plan, line);
+    else {
       args.forEach((a, i) => {
         if (i > 0) s = call('rt_str_append', [s, { op: 'data', id: this.m.data.str(' ') }], 'i32');
         s = this.appendValue(s, this.expr(a), this.ty(a), false, line);
@@ -853,19 +851,17 @@ export class ExprLowerer {
     const line = e.span.line;
     const a = e.args;
     switch (name) {
-      case 'println': return this.printArgs(a, true, line, 'out');
-      case 'print': return this.printArgs(a, false, line, 'out');
-      case 'eprintln': return this.printArgs(a, true, line, 'err');
-      case 'eprint': return this.printArgs(a, false, line, 'err');
+      case 'println': return this.printArgs(a, true, line, 'out', e.span);
+      case 'print': return this.printArgs(a, false, line, 'out', e.span);
+      case 'eprintln': return this.printArgs(a, true, line, 'err', e.span);
+      case 'eprint': return this.printArgs(a, false, line, 'err', e.span);
       case 'Some': return this.makeObj(K.ENUM, 1, [this.exprAs(a[0], DYN)], line);
       case 'Ok': return this.makeObj(K.ENUM, 2, [this.exprAs(a[0], DYN)], line);
       case 'Err': return this.makeObj(K.ENUM, 3, [this.exprAs(a[0], DYN)], line);
       case 'Box::new': return this.expr(a[0]);
       case 'HashMap::new': return call('rt_map_new', [], 'i32');
-      case 'panic': {
-        const msg = a.length ? this.exprAs(a[0], STR) : { op: 'data', id: this.m.data.str('explicit panic') } as IR;
-        return seq([call('rt_panic', [msg, i32(line)], 'none'), { op: 'unreachable' }]);
-      }
+      case 'panic': return this.panicWith(a, line, e.span);
+      case 'format': return this.formatCall(e);
       case 'assert': return call('rt_assert', [this.cond(a[0]), a[1] ? this.exprAs(a[1], STR) : { op: 'data', id: this.m.data.str('assertion failed') }, i32(line)], 'none');
       case 'assert_eq': return call('rt_assert_eq', [this.exprAs(a[0], DYN), this.exprAs(a[1], DYN), i32(line)], 'none');
       case 'len': {
@@ -892,15 +888,28 @@ export class ExprLowerer {
     return coerce(this.borrowingAll(args, tys, xs => call(pick.fn, pick.line ? [...xs, i32(line)] : xs, vtOf(rt)), vtOf(rt)), rt, t, line);
   }
 
+  /** format!(…) / format(…): the String its format string builds */
+  private formatCall(e: Extract<Expr, { kind: 'Macro' | 'Call' }>): IR {
+    const plan = formatPlan(e.args, true, e.span);
+    return plan ? this.fmt.formatted(plan, e.span.line) : this.unsupported('this format call', e);
+  }
+
+  /** panic(msg) / panic!("fmt {}", args…) */
+  private panicWith(args: Expr[], line: number, span: Span): IR {
+    const plan = formatPlan(args, false, span);
+    const msg = plan ? this.fmt.formatted(plan, line) : args.length ? this.exprAs(args[0], STR) : { op: 'data', id: this.m.data.str('explicit panic') } as IR;
+    return seq([call('rt_panic', [msg, i32(line)], 'none'), { op: 'unreachable' }]);
+  }
+
   private macro(e: Extract<Expr, { kind: 'Macro' }>): IR {
     const line = e.span.line;
     switch (e.name) {
-      case 'panic': {
-        const msg = e.args.length ? this.exprAs(e.args[0], STR) : { op: 'data', id: this.m.data.str('explicit panic') } as IR;
-        return seq([call('rt_panic', [msg, i32(line)], 'none'), { op: 'unreachable' }]);
-      }
-      case 'println': return this.printArgs(e.args, true, line, 'out');
-      case 'print': return this.printArgs(e.args, false, line, 'out');
+      case 'panic': return this.panicWith(e.args, line, e.span);
+      case 'println': return this.printArgs(e.args, true, line, 'out', e.span);
+      case 'print': return this.printArgs(e.args, false, line, 'out', e.span);
+      case 'eprintln': return this.printArgs(e.args, true, line, 'err', e.span);
+      case 'eprint': return this.printArgs(e.args, false, line, 'err', e.span);
+      case 'format': return this.formatCall(e);
       case 'vec': return this.expr({ kind: 'Array', elems: e.args, span: e.span });
       default: return this.unsupported(`macro ${e.name}!`, e);
     }

@@ -48,6 +48,8 @@ export interface FStringPart {
   expr?: Expr;
   /** the format spec after `:` verbatim, e.g. ".2", ">8", "05.1"; absent when none */
   spec?: string;
+  /** where the spec is in the source */
+  specSpan?: Span;
 }
 
 export interface Param {

@@ -1,7 +1,8 @@
 // Expressions: a Pratt parser for operators, plus primary forms (literals, paths, literals of
 // arrays/tuples/objects/structs, closures, control flow).
 import type { Expr, FStringPart, LitValue, MatchArm, Param, TypeExpr } from './ast.ts';
-import type { Span } from '../diagnostics.ts';
+import { type Span, diag } from '../diagnostics.ts';
+import { parseSpec } from './fmtspec.ts';
 import { ParseError, ParserState } from './state.ts';
 import { type Token, describeToken } from './tokens.ts';
 import { BINARY_BP, CAST_BP, CONTINUES_AT_LINE_START, RANGE_BP, RIGHT_ASSOC, assignOp, binaryOp } from './operators.ts';
@@ -538,6 +539,15 @@ function parseArm(p: ParserState): MatchArm {
   return arm;
 }
 
+/** Reports a malformed format spec of an f-string interpolation (`{x:q}`) at its place. */
+function checkFStringSpec(p: ParserState, spec: string, at: number): void {
+  const r = parseSpec(spec);
+  if ('message' in r) p.report(diag('parse', r.message, p.span(at + r.offset, at + r.offset + Math.max(1, r.length))));
+  else if ([r.width, r.prec].some(c => c && !('n' in c))) {
+    p.report(diag('parse', 'a width or precision taken from an argument (`name$`, `N$`, `.*`) needs println!/format! arguments; in an f-string write the number', p.span(at, at + spec.length)));
+  }
+}
+
 /** Parses the interpolations of an f-string token from their source ranges. */
 function parseFStringParts(p: ParserState, t: Token): FStringPart[] {
   const parts: FStringPart[] = [];
@@ -549,7 +559,11 @@ function parseFStringParts(p: ParserState, t: Token): FStringPart[] {
       const expr = parseExpr(sub);
       if (!sub.eof) sub.fail(`unexpected ${describeToken(sub.tok)} in the f-string interpolation`);
       const part: FStringPart = { expr };
-      if (raw.spec !== undefined) part.spec = raw.spec;
+      if (raw.spec !== undefined) {
+        part.spec = raw.spec;
+        part.specSpan = p.span(raw.specStart!, raw.specStart! + raw.spec.length);
+        checkFStringSpec(p, raw.spec, raw.specStart!);
+      }
       parts.push(part);
     } catch (err) {
       if (!(err instanceof ParseError)) throw err;

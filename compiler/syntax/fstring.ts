@@ -54,7 +54,7 @@ export function splitFString(src: string, open: number, close: number, report: R
       if (src.slice(i + 1, exprEnd).trim() === '') report('empty interpolation `{}` in f-string: expected an expression', i, brace + 1);
       else {
         flush();
-        const part: RawFPart = specStart < 0 ? { exprStart: i + 1, exprEnd } : { exprStart: i + 1, exprEnd, spec: src.slice(specStart, brace) };
+        const part: RawFPart = specStart < 0 ? { exprStart: i + 1, exprEnd } : { exprStart: i + 1, exprEnd, spec: src.slice(specStart, brace), specStart };
         parts.push(part);
       }
       i = brace + 1;

@@ -15,7 +15,7 @@ export type TokenKind =
 /** A piece of an f-string as found by the lexer: literal text, or the source range of an interpolation. */
 export type RawFPart =
   | { text: string }
-  | { exprStart: number; exprEnd: number; spec?: string };
+  | { exprStart: number; exprEnd: number; spec?: string; specStart?: number };
 
 export interface Token {
   kind: TokenKind;

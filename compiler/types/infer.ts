@@ -9,6 +9,11 @@ import { type Decls, collectDecls, tyOf } from './decls.ts';
 import { type MethodTable, findMethod, hasOwnMethod, parseTyWord } from './methods.ts';
 import type { CallTarget, Instance, TypedProgram, VarInfo } from './program.ts';
 import { Scope } from './scope.ts';
+import { type FmtPlan, formatPlan, specTypeError, countTypeError } from './fmtplan.ts';
+import { parseSpec } from '../syntax/fmtspec.ts';
+
+/** the builtins and macros whose first argument may be a format string (given more arguments) */
+const PRINTS: ReadonlySet<string> = new Set(['println', 'print', 'eprintln', 'eprint', 'panic']);
 
 const MAX_INSTANCES_PER_DECL = 12;
 const MAX_ROUNDS = 60;
@@ -122,7 +127,7 @@ class Checker {
   }
 
   // ------------------------------------------------------------------ diagnostics
-  private error(kind: 'name' | 'type', message: string, span: Span): void {
+  private error(kind: 'name' | 'type' | 'parse', message: string, span: Span): void {
     if (!this.reporting) return;
     const key = `${span.start}:${message}`;
     if (this.seen.has(key)) return;
@@ -409,7 +414,13 @@ class Checker {
     switch (e.kind) {
       case 'Lit': return litTy(e.value);
       case 'FString':
-        for (const p of e.parts) if (p.expr) this.inferExpr(p.expr, ctx);
+        for (const p of e.parts) {
+          if (!p.expr) continue;
+          const t = this.inferExpr(p.expr, ctx);
+          const spec = p.spec === undefined ? undefined : parseSpec(p.spec);
+          const bad = spec && !('message' in spec) && specTypeError(spec, t);
+          if (bad) this.error('type', bad, p.specSpan ?? e.span);
+        }
         return STR;
       case 'Ident': return this.identTy(e, ctx);
       case 'Path': return this.pathTy(e, ctx);
@@ -822,6 +833,12 @@ class Checker {
         return inst.ret;
       }
       const overloads = this.methods.functions[c.name];
+      const plan = PRINTS.has(c.name) || c.name === 'format' ? formatPlan(e.args, c.name === 'format', e.span) : null;
+      if (plan) {
+        this.inferFormat(plan, ctx);
+        set({ k: 'builtin', name: c.name });
+        return c.name === 'format' ? STR : c.name === 'panic' ? NEVER : NIL;
+      }
       if (c.name in BUILTINS || overloads?.length) {
         const args = this.argTys(e.args, ctx);
         // builtins listed here, or else the runtime's function table (system builtins: files, env, ...)
@@ -920,6 +937,11 @@ class Checker {
   }
 
   private macroTy(e: Extract<Expr, { kind: 'Macro' }>, ctx: Ctx): Ty {
+    const plan = PRINTS.has(e.name) || e.name === 'format' ? formatPlan(e.args, e.name === 'format', e.span) : null;
+    if (plan) {
+      this.inferFormat(plan, ctx);
+      return e.name === 'format' ? STR : e.name === 'panic' ? NEVER : NIL;
+    }
     const args = this.argTys(e.args, ctx);
     switch (e.name) {
       case 'panic': case 'unreachable': case 'todo': case 'unimplemented': return NEVER;
@@ -933,6 +955,21 @@ class Checker {
       default:
         this.error('name', `unknown macro \`${e.name}!\``, e.span);
         return DYN;
+    }
+  }
+
+  /** A format string's errors, its arguments' types, and its specs checked against them. */
+  private inferFormat(plan: FmtPlan, ctx: Ctx): void {
+    for (const d of plan.errors) this.error(d.kind, d.message, d.span);
+    const tys = plan.args.map(a => this.inferExpr(a, ctx));
+    for (const p of plan.pieces) {
+      if (p.arg === undefined || !p.spec) continue;
+      const bad = specTypeError(p.spec, tys[p.arg]);
+      if (bad) this.error('type', bad, p.specSpan!);
+      for (const c of [p.width, p.prec]) {
+        const badCount = c === undefined ? null : countTypeError(tys[c]);
+        if (badCount) this.error('type', badCount, p.specSpan!);
+      }
     }
   }
 

@@ -8,7 +8,8 @@ import {
 } from './abi';
 import { rt_alloc, rt_free } from './mem';
 import {
-  rt_str_new, rt_str_append, appendLit, appendByte, appendI64, rt_str_append_f64, rt_str_append_bool, rt_str_cmp,
+  rt_str_new, rt_str_append, appendLit, appendByte, appendBytes, appendI64, rt_str_append_f64, rt_str_append_bool,
+  rt_str_cmp, sdata, slen, utf8Count,
 } from './str';
 import { alen, elemAddr, aek } from './array';
 import { mapDisplay } from './map';
@@ -16,6 +17,7 @@ import { mapDisplay } from './map';
 export const M_TOP: i32 = 0;   // println: a top-level string raw
 export const M_NESTED: i32 = 1; // inside a container: strings quoted
 export const M_FSTR: i32 = 2;   // f-string: strings unquoted everywhere
+export const M_DEBUG: i32 = 3;  // `{:?}`: strings quoted and escaped everywhere (Rust's Debug)
 
 /** appends the value at addr of slot kind sk */
 export function appendSlot(s: usize, addr: usize, sk: i32, mode: i32): usize {
@@ -35,6 +37,7 @@ export function appendValue(s: usize, v: usize, mode: i32): usize {
     case K_INT: return appendI64(s, load<i64>(v, 8));
     case K_FLOAT: return rt_str_append_f64(s, load<f64>(v, 8));
     case K_STR: {
+      if (mode == M_DEBUG) return appendEscaped(s, v);
       if (mode != M_NESTED) return rt_str_append(s, v);
       s = appendByte(s, 34);
       s = rt_str_append(s, v);
@@ -70,6 +73,33 @@ export function appendValue(s: usize, v: usize, mode: i32): usize {
     case K_CELL: return appendSlot(s, v + 8, auxOf(v), mode);
   }
   return appendLit(s, "<?>");
+}
+
+/** "text" with Rust's Debug escapes: \" \\ \n \r \t \0, other control characters as \u{..} */
+function appendEscaped(s: usize, v: usize): usize {
+  s = appendByte(s, 34);
+  const p = sdata(v), n = slen(v);
+  let from = 0;
+  for (let i = 0; i < n; i++) {
+    const c = <i32>load<u8>(p + <usize>i);
+    if (c >= 0x20 && c != 34 && c != 92 && c != 0x7f) continue;
+    s = appendBytes(s, p + <usize>from, i - from, utf8Count(p + <usize>from, i - from));
+    from = i + 1;
+    if (c == 34) s = appendLit(s, "\\\"");
+    else if (c == 92) s = appendLit(s, "\\\\");
+    else if (c == 10) s = appendLit(s, "\\n");
+    else if (c == 13) s = appendLit(s, "\\r");
+    else if (c == 9) s = appendLit(s, "\\t");
+    else if (c == 0) s = appendLit(s, "\\0");
+    else {
+      s = appendLit(s, "\\u{");
+      if (c >= 16) s = appendByte(s, 48 + (c >> 4)); // c < 0x80: the high digit is 1..7
+      s = appendByte(s, 48 + (c & 15) + ((c & 15) > 9 ? 39 : 0));
+      s = appendByte(s, 125);
+    }
+  }
+  s = appendBytes(s, p + <usize>from, n - from, utf8Count(p + <usize>from, n - from));
+  return appendByte(s, 34);
 }
 
 /** (a, b, c) from the slots of an object */

@@ -18,6 +18,8 @@ export { rt_str_new, rt_str_from_utf8, rt_str_append, rt_str_append_i64, rt_str_
 export { rt_str_trim, rt_str_trim_start, rt_str_trim_end, rt_str_to_uppercase, rt_str_to_lowercase, rt_str_contains, rt_str_starts_with, rt_str_ends_with, rt_str_find, rt_str_index_of, rt_str_count, rt_str_replace, rt_str_substring, rt_str_char_at, rt_str_is_empty, rt_str_len, rt_str_char_count, rt_str_to_string, rt_str_split, rt_str_split_whitespace, rt_str_chars, rt_str_lines, rt_str_as_bytes, rt_str_is_numeric, rt_str_is_alphabetic, rt_str_is_alphanumeric, rt_str_is_whitespace, rt_str_is_uppercase, rt_str_is_lowercase, rt_str_reverse, rt_str_to_int, rt_str_to_float } from './str_methods';
 // display
 export { rt_str_append_display, rt_str_append_fdisplay, rt_display, rt_debug } from './display';
+// format specs ({:>8}, {:+.2}, {:#x}, {:e}, {:?}; fill, flags, width, precision as ABI.md says)
+export { rt_str_append_fmt, rt_str_append_fmt_i64, rt_str_append_fmt_f64 } from './fmtspec';
 // arrays: construction, typed get / set / push, pop, slice, concat, repeat
 export { rt_arr_new, rt_arr_len, rt_arr_get_i64, rt_arr_get_f64, rt_arr_get_bool, rt_arr_get_ref, rt_arr_get_dyn, rt_arr_set_i64, rt_arr_set_f64, rt_arr_set_bool, rt_arr_set_ref, rt_arr_set_dyn, rt_arr_push_i64, rt_arr_push_f64, rt_arr_push_bool, rt_arr_push_ref, rt_arr_push_dyn, rt_arr_pop, rt_arr_slice, rt_arr_repeat, rt_arr_concat } from './array';
 // array methods

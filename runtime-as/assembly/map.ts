@@ -11,7 +11,7 @@ import { rt_retain, rt_release } from './rc';
 import { rt_eq, rt_cmp } from './compare';
 import { rt_nil, rt_none, wrap1, pairOwned, rt_box_i64 } from './box';
 import { T_SOME } from './abi';
-import { appendValue, M_TOP } from './display';
+import { appendValue, M_TOP, M_DEBUG } from './display';
 import { appendLit, appendByte } from './str';
 import { rt_arr_new, pushOwned, alen, elemAddr, aek } from './array';
 import { panicWithValue } from './panic';
@@ -332,7 +332,7 @@ export function mapDisplay(s: usize, m: usize, mode: i32): usize {
   for (let i = 0; i < c; i++) {
     const e = load<i32>(order + (<usize>i << 2));
     if (i > 0) s = appendLit(s, ", ");
-    s = appendValue(s, entKey(m, e), M_TOP);
+    s = appendValue(s, entKey(m, e), mode == M_DEBUG ? M_DEBUG : M_TOP);
     s = appendLit(s, ": ");
     s = appendValue(s, entVal(m, e), mode);
   }

@@ -451,7 +451,16 @@ let SHORT_K: i32 = 0;
 function shortest(m: u64, e: i32, asym: bool): i32 {
   const inclusive = (m & 1) == 0;
   // v = r / s, v - mm/s .. v + mp/s is the rounding interval (times 2)
-  if (asym) {
+  if (e >= 0) {
+    // an integral value (only from nf_shortest_digits): r = 2v (4v), s = 2 (4), mm = 2^e, mp = mm (2mm)
+    nf_bn_set_u64(BN_R, m);
+    nf_bn_shl(BN_R, e + (asym ? 2 : 1));
+    nf_bn_set_u64(BN_S, asym ? 4 : 2);
+    nf_bn_set_u64(BN_MP, 1);
+    nf_bn_shl(BN_MP, asym ? e + 1 : e);
+    nf_bn_set_u64(BN_MM, 1);
+    nf_bn_shl(BN_MM, e);
+  } else if (asym) {
     nf_bn_set_u64(BN_R, m << 2);
     nf_bn_set_u64(BN_S, 1);
     nf_bn_shl(BN_S, 2 - e);
@@ -462,7 +471,7 @@ function shortest(m: u64, e: i32, asym: bool): i32 {
     nf_bn_shl(BN_S, 1 - e);
     nf_bn_set_u64(BN_MP, 1);
   }
-  nf_bn_set_u64(BN_MM, 1);
+  if (e < 0) nf_bn_set_u64(BN_MM, 1);
   // estimate k = ceil(log10(v)), never too high
   const b = 64 - <i32>clz<u64>(m);
   let k = <i32>Math.ceil(<f64>(b - 1 + e) * 0.30102999566398119521 - 1e-10);
@@ -616,6 +625,24 @@ function shortest64(m: u64, e: i32, asym: bool): i32 {
   SHORT_K = k;
   return n;
 }
+
+/** The shortest round-trip digits of |x| (finite, nonzero) as values 0..9 at the returned address:
+ *  |x| = 0.d1d2...dn * 10^k with n = nf_short_count(), k = nf_short_exp(). */
+export function nf_shortest_digits(x: f64): usize {
+  const bits = reinterpret<u64>(x);
+  const be = <i32>((bits >> 52) & 0x7ff);
+  const f = bits & 0xfffffffffffff;
+  if (be == 0) SHORT_N = shortest(f, -1074, false);
+  else {
+    const m = f | (<u64>1 << 52), e = be - 1075;
+    SHORT_N = e < 0 ? shortest64(m, e, f == 0) : -1;
+    if (SHORT_N < 0) SHORT_N = shortest(m, e, f == 0);
+  }
+  return DIGITS;
+}
+let SHORT_N: i32 = 0;
+export function nf_short_count(): i32 { return SHORT_N; }
+export function nf_short_exp(): i32 { return SHORT_K; }
 
 /** Ruchy's display of a float (see the file comment). */
 export function fmt_f64(buf: usize, x: f64): i32 {

@@ -204,6 +204,7 @@ export class ExprLowerer {
       case 'Let': {
         if (!s.init) return { op: 'nop' };
         const vt = this.ty(s.init);
+        if (s.elseBlock) return this.letElse(s.pattern, s.init, s.elseBlock);
         return this.bindPatternIR(s.pattern, this.expr(s.init), vt);
       }
     }
@@ -627,7 +628,7 @@ export class ExprLowerer {
         out.push({ op: 'get', local: tmp, vt: 'i32' });
         return { op: 'block', body: out, vt: 'i32', owned: true };
       }
-      case 'WhileLet': return this.unsupported('while let', e);
+      case 'WhileLet': return this.whileLet(e);
     }
   }
 
@@ -930,7 +931,11 @@ export class ExprLowerer {
     const viaHof = this.hof.lower(e, t, rt);
     if (viaHof) return viaHof;
     switch (e.method) {
-      case 'push': case 'pop': case 'insert': case 'remove': case 'clear': case 'extend': case 'append': {
+      case 'pop':
+        // matched against Some / None (see the type phase's markOptionPop): an Option
+        if (t.k === 'option') return this.mutatingCall(e, 'rt_arr_pop_opt', [], true, true, t, t);
+      // falls through
+      case 'push': case 'insert': case 'remove': case 'clear': case 'extend': case 'append': {
         const cls = rt.k === 'arr' ? 'arr' : rt.k === 'map' ? 'map' : rt.k === 'str' ? 'str' : 'dyn';
         const table = this.m.typed.methodsTable.methods;
         const fits = (x: RtMethod | undefined) => (x && x.params.length === e.args.length && x.consumes ? x : undefined);
@@ -1048,6 +1053,58 @@ export class ExprLowerer {
       ],
     };
     return this.thenRelease(result, scrut.release, vt, owned);
+  }
+
+  /** The scrutinee of a refutable binding, held for the pattern test (see hold). */
+  private scrutinee(value: Expr, name: string): { held: ReturnType<ExprLowerer['hold']>; get: IR; t: Ty } {
+    const t = this.ty(value);
+    const vt = vtOf(t) === 'none' ? 'i32' : vtOf(t);
+    const held = this.hold(vtOf(t) === 'none' ? seq([this.expr(value), i32(0)], 'i32') : this.expr(value), t, name);
+    return { held, get: { op: 'get', local: held.local, vt }, t };
+  }
+
+  /** `let PAT = value else { diverging }`: binds PAT when the value matches, runs the else block otherwise. */
+  private letElse(p: Pattern, value: Expr, elseBlock: Block): IR {
+    const ok = this.fb.label('letok'), fail = this.fb.label('letelse');
+    const s = this.scrutinee(value, 'letval');
+    return seq([
+      s.held.init,
+      {
+        op: 'block', label: ok, vt: 'none', body: [
+          { op: 'block', label: fail, vt: 'none', body: [this.testPattern(p, s.get, s.t, fail), { op: 'br', label: ok }] },
+          // the else block leaves (return / break / continue / panic): the held value is released first
+          s.held.release,
+          drop(this.block(elseBlock)),
+          { op: 'unreachable' },
+        ],
+      },
+      s.held.release,
+    ]);
+  }
+
+  /**
+   * `while let PAT = value { body }`: each iteration evaluates the value, leaves the loop when it does
+   * not match, binds PAT and runs the body. An owned value is held for the iteration: the next
+   * evaluation releases the previous one, and the loop's exit releases the last one.
+   */
+  private whileLet(e: Extract<Expr, { kind: 'WhileLet' }>): IR {
+    const brk = this.fb.label('brk'), cont = this.fb.label('cont');
+    const s = this.scrutinee(e.value, 'wlet');
+    const test = this.testPattern(e.pattern, s.get, s.t, brk);
+    this.fb.loops.push({ label: e.label, brk, cont });
+    const body = drop(this.block(e.body));
+    this.fb.loops.pop();
+    const loop: IR = {
+      op: 'block', label: brk, vt: 'none', body: [{
+        op: 'loop', label: `${cont}_top`, body: seq([
+          s.held.init,
+          test,
+          { op: 'block', label: cont, vt: 'none', body: [body] },
+          { op: 'br', label: `${cont}_top` },
+        ]),
+      }],
+    };
+    return s.held.release.op === 'nop' ? loop : seq([loop, s.held.release]);
   }
 
   private forLoop(e: Extract<Expr, { kind: 'For' }>): IR {

@@ -336,6 +336,24 @@ class Checker {
     return vd.fields.map(f => tyOf(f.type, this.decls, tps));
   }
 
+  /**
+   * `xs.pop()` on an array gives the element or nil (as the reference does), except where the
+   * program matches it against `Some(..)` / `None` (`while let Some(x) = xs.pop()`, `if let`,
+   * `match`, let-else): there it has its Rust meaning, an Option (None when the array is empty).
+   */
+  private optionPops = new Set<Expr>();
+  private markOptionPop(value: Expr, patterns: Pattern[]): void {
+    if (value.kind !== 'MethodCall' || value.method !== 'pop' || value.args.length) return;
+    const optionShaped = (p: Pattern): boolean => {
+      if (p.kind === 'POr') return p.alts.some(optionShaped);
+      if (p.kind === 'PBind' && p.sub) return optionShaped(p.sub);
+      const path = p.kind === 'PVariant' || p.kind === 'PPath' ? p.path : undefined;
+      const name = path?.[path.length - 1];
+      return !!path && (path.length === 1 || (path.length === 2 && path[0] === 'Option')) && (name === 'Some' || name === 'None');
+    };
+    if (patterns.some(optionShaped)) this.optionPops.add(value);
+  }
+
   // ------------------------------------------------------------------ statements
   inferStmts(stmts: Stmt[], ctx: Ctx, topLevel = false): void {
     for (const s of stmts) this.inferStmt(s, ctx, topLevel);
@@ -346,11 +364,19 @@ class Checker {
       case 'ItemStmt': return;
       case 'ExprStmt': this.inferExpr(s.expr, ctx); return;
       case 'Let': {
+        if (s.init && s.elseBlock) this.markOptionPop(s.init, [s.pattern]);
         let t = s.init ? this.inferExpr(s.init, ctx) : NIL;
         if (s.type) {
           const want = tyOf(s.type, this.decls, undefined, ctx.selfTy);
           if (s.init) this.checkAssignable(want, t, s.init.span, 'let');
           if (want.k !== 'dyn' && !(want.k === 'arr' && want.elem.k === 'dyn')) t = want;
+        }
+        if (s.elseBlock) {
+          // let-else: the else block runs when the pattern does not match, without its bindings, and must diverge
+          if (this.inferBlock(s.elseBlock, ctx).k !== 'never') this.error('type', 'the `else` block of `let ... else` must diverge (end with `return`, `break`, `continue` or `panic!`)', s.elseBlock.span);
+          if (topLevel) this.bindGlobalPattern(s.pattern, t, ctx);
+          else this.bindPattern(s.pattern, t, ctx, true);
+          return;
         }
         if (topLevel) {
           // globals were declared up front; (re)bind their names in order
@@ -441,7 +467,8 @@ class Checker {
         const t = this.inferExpr(e.expr, ctx);
         const it = this.inferExpr(e.index, ctx);
         if (t.k === 'never') return NEVER;
-        if (e.index.kind === 'Range') {
+        if (e.index.kind === 'Range' || it.k === 'range') {
+          // slicing, with a range written in place or held in a value
           if (t.k === 'arr' || t.k === 'str') return t;
           return DYN;
         }
@@ -484,6 +511,7 @@ class Checker {
         return join(a, b);
       }
       case 'IfLet': {
+        this.markOptionPop(e.value, [e.pattern]);
         const vt = this.inferExpr(e.value, ctx);
         const outer = ctx.scope;
         ctx.scope = new Scope(outer);
@@ -494,6 +522,7 @@ class Checker {
         return join(a, b);
       }
       case 'Match': {
+        this.markOptionPop(e.scrutinee, e.arms.map(a => a.pattern));
         const st = this.inferExpr(e.scrutinee, ctx);
         let t: Ty = NEVER;
         for (const arm of e.arms) {
@@ -517,6 +546,7 @@ class Checker {
         ctx.loops.push({ label: e.label, breakTy: NEVER });
         const outer = ctx.scope;
         ctx.scope = new Scope(outer);
+        this.markOptionPop(e.value, [e.pattern]);
         this.bindPattern(e.pattern, this.inferExpr(e.value, ctx), ctx, true);
         this.inferBlock(e.body, ctx);
         ctx.scope = outer;
@@ -1009,7 +1039,9 @@ class Checker {
       case 'extend':
         if (rt.k === 'arr') { this.assignTo(e.receiver, join(rt, args[0] ?? DYN), ctx); return NIL; }
         return rt.k === 'dyn' ? NIL : undefined;
-      case 'pop': return rt.k === 'arr' || rt.k === 'dyn' ? DYN : undefined;
+      case 'pop':
+        if (this.optionPops.has(e) && (rt.k === 'arr' || rt.k === 'dyn')) return option(rt.k === 'arr' && rt.elem.k !== 'never' ? rt.elem : DYN);
+        return rt.k === 'arr' || rt.k === 'dyn' ? DYN : undefined;
       case 'clear': return rt.k === 'arr' || rt.k === 'map' || rt.k === 'dyn' || rt.k === 'str' ? NIL : undefined;
       case 'insert':
         if (rt.k === 'map') {

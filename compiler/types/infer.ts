@@ -562,6 +562,7 @@ class Checker {
       }
       case 'For': {
         const it = this.inferExpr(e.iter, ctx);
+        if (e.iter.kind === 'Range' && !e.iter.start) this.error('type', 'a range without a start (`..end`) cannot be iterated', e.iter.span);
         let el: Ty;
         switch (it.k) {
           case 'range': el = INT; break;
@@ -1030,7 +1031,8 @@ class Checker {
       case 'position': return isArr ? option(INT) : undefined;
       case 'each': case 'for_each': return isArr || rt.k === 'range' || rt.k === 'map' ? NIL : undefined;
       case 'sort_by': return isArr ? rt : undefined;
-      case 'iter': case 'into_iter': case 'collect': case 'clone': return rt;
+      case 'collect': return rt.k === 'range' ? undefined : rt; // a range collects into an array (the runtime's method)
+      case 'iter': case 'into_iter': case 'clone': return rt;
       case 'to_string': return STR;
       case 'push': case 'append':
         if (rt.k === 'arr') { this.assignTo(e.receiver, arr(join(rt.elem, args[0] ?? DYN)), ctx); return NIL; }

@@ -99,3 +99,29 @@ export function rt_arr_pop_opt(a: usize, out: usize, line: i32): usize {
   store<u32>(out, <u32>wrap1(T_SOME, <usize>load<u32>(out)));
   return a;
 }
+
+// for loops counting through a range value (the compiler checks rt_range_is_empty first)
+
+/** the first element; a range without a start cannot be iterated */
+export function rt_range_first(r: usize, line: i32): i64 {
+  checkRange(r, line);
+  if ((rflags(r) & R_NO_START) != 0) panicLit("cannot iterate over a range without a start", line);
+  return rstart(r);
+}
+
+/** the last element (i64::MAX when the range has no end, unless it is to be reversed) */
+export function rt_range_last(r: usize, rev: i32, line: i32): i64 {
+  checkRange(r, line);
+  const f = rflags(r);
+  if ((f & R_NO_END) != 0) {
+    if (rev != 0) panicLit("cannot reverse an unbounded range", line);
+    return i64.MAX_VALUE;
+  }
+  return (f & R_INCLUSIVE) != 0 ? rend(r) : rend(r) - 1;
+}
+
+/** the step of step_by(n), which must be positive */
+export function rt_range_step(n: i64, line: i32): i64 {
+  if (n <= 0) panicLit("step_by: the step must be positive", line);
+  return n;
+}

@@ -275,9 +275,12 @@ export class ExprLowerer {
       }
       case 'PLit': return failIf({ op: 'un', w: 'i32.eqz', a: this.litEq(value, t, p.value, line), vt: 'i32' });
       case 'PRange': {
-        const lo = this.litCmp(value, t, p.lo, 'ge', line);
-        const hi = this.litCmp(value, t, p.hi, p.inclusive ? 'le' : 'lt', line);
-        return failIf({ op: 'un', w: 'i32.eqz', a: { op: 'bin', w: 'i32.and', a: lo, b: hi, vt: 'i32' }, vt: 'i32' });
+        // an open side (`5..`, `..=9`) does not bound
+        const tmp = this.fb.local('rng', vtOf(t) === 'none' ? 'i32' : vtOf(t));
+        const v: IR = { op: 'get', local: tmp, vt: vtOf(t) === 'none' ? 'i32' : vtOf(t) };
+        const tests = [p.lo && this.litCmp(v, t, p.lo, 'ge', line), p.hi && this.litCmp(v, t, p.hi, p.inclusive ? 'le' : 'lt', line)].filter((x): x is IR => !!x);
+        const both = tests.reduce((a, b) => ({ op: 'bin', w: 'i32.and', a, b, vt: 'i32' }));
+        return seq([{ op: 'set', local: tmp, value }, failIf({ op: 'un', w: 'i32.eqz', a: both, vt: 'i32' })]);
       }
       case 'POr': {
         // alternatives bind the same variables (the type phase made them one), so whichever matches binds them

@@ -18,7 +18,7 @@ export type Pattern =
   | { kind: 'PWild'; span: Span }                                         // _
   | { kind: 'PBind'; name: string; mutable: boolean; sub?: Pattern; span: Span } // x, mut x, x @ pat
   | { kind: 'PLit'; value: LitValue; span: Span }                         // 1, -1, "a", 'c', true, nil
-  | { kind: 'PRange'; lo: LitValue; hi: LitValue; inclusive: boolean; span: Span } // 1..=9, 'a'..='z'
+  | { kind: 'PRange'; lo?: LitValue; hi?: LitValue; inclusive: boolean; span: Span } // 1..=9, 'a'..='z', 5.., ..=9 (at least one bound)
   | { kind: 'PTuple'; elems: Pattern[]; span: Span }                     // (a, _, 0)
   | { kind: 'PArray'; elems: Pattern[]; rest?: { index: number; bind?: string }; span: Span } // [], [h, ..t], [..]
   | { kind: 'PPath'; path: string[]; span: Span }                        // None, Weekday::Mon, Shape::Dot

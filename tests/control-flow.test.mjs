@@ -372,6 +372,25 @@ if let 5.. = k { println("big") } else { println("small") }
 `, ['["negative", "zero", "small", "medium", "medium", "large", "large"]', 'before first second', 'right 1.5', '4', 'small']);
 });
 
+// ---------------------------------------------------------------- list comprehensions
+test('list comprehensions: filters, several for clauses, patterns, nesting, strings', () => {
+  prints(`println([x * x for x in 1..5])
+println([x for x in [1, 2, 3, 4, 5, 6] if x % 2 == 0])
+println([(x, y) for x in 0..3 for y in 0..2])
+println([(a, b) for a in 1..4 if a > 1 for b in 0..a if b % 2 == 1])
+let words = ["apple", "kiwi", "banana"]
+println([w.len() for w in words if w != "kiwi"])
+println([[y for y in 0..x] for x in 0..4])
+println([name for (name, n) in [("a", 1), ("b", 2)] if n > 1])
+let none = [x for x in 0..0]
+println(none, none.len())
+println([f"{c}!" for c in "héy"])
+fun squares(n) { [i * i for i in (0..n).rev()] }
+println(squares(4).len(), squares(4))
+`, ['[1, 4, 9, 16]', '[2, 4, 6]', '[(0, 0), (0, 1), (1, 0), (1, 1), (2, 0), (2, 1)]', '[(2, 1), (3, 1)]', '[5, 6]',
+    '[[], [0], [0, 1], [0, 1, 2]]', '["b"]', '[] 0', '["h!", "é!", "y!"]', '4 [9, 4, 1, 0]']);
+});
+
 // ---------------------------------------------------------------- memory
 test('while let in a loop of a million iterations releases each scrutinee: memory stays bounded', () => {
   const { out, mb, code } = run(`fun next_chunk(i) {
@@ -394,6 +413,7 @@ while round < 1000 {
     while let Some(s) = stack.pop() { total += s.len() }
     let r = 0..round
     total += [1, 2, 3, 4][r.rev().len() % 3..].len() + size(round)
+    total += [s.len() for s in [f"x{round}", "y"] if s != "y"][0] - f"x{round}".len()
     round += 1
 }
 println(total)

@@ -92,4 +92,28 @@ test('range methods parse on a parenthesised range', () => {
   assert.is(expr('(a..=b).rev()').method, 'rev');
 });
 
+test('a list comprehension is the block it means: an accumulator, nested for / if, the accumulator', () => {
+  const e = expr('[x * y for x in xs if x > 0 for y in 0..x]');
+  assert.is(e.kind, 'Block');
+  const [init, loops] = e.block.stmts;
+  assert.is(init.kind, 'Let');
+  assert.is(init.pattern.mutable, true);
+  assert.is(init.init.kind, 'Array');
+  const outer = loops.expr;
+  assert.is(outer.kind, 'For');
+  assert.is(outer.iter.kind, 'Ident');
+  const guard = outer.body.tail;
+  assert.is(guard.kind, 'If');
+  const inner = guard.then.tail;
+  assert.is(inner.kind, 'For');
+  assert.is(inner.iter.kind, 'Range');
+  const push = inner.body.tail.block.tail;
+  assert.is(push.kind, 'MethodCall');
+  assert.is(push.method, 'push');
+  assert.is(push.args[0].kind, 'Binary');
+  assert.is(e.block.tail.name, init.pattern.name);
+  const d = parse('[x for x of xs]', 't.ruchy').diagnostics;
+  assert.match(d[0].message, /expected `in` after the comprehension's `for` pattern/);
+});
+
 test.run();

@@ -372,6 +372,37 @@ if let 5.. = k { println("big") } else { println("small") }
 `, ['["negative", "zero", "small", "medium", "medium", "large", "large"]', 'before first second', 'right 1.5', '4', 'small']);
 });
 
+// ---------------------------------------------------------------- labelled blocks
+test('labelled blocks: break with a value leaves them; unlabelled break goes to the inner loop', () => {
+  prints(`fun classify(xs) {
+    'search: {
+        for x in xs {
+            if x < 0 { break 'search f"negative {x}" }
+        }
+        "all positive"
+    }
+}
+println(classify([3, 8, -2, 5]), classify([1]))
+let v = 'b: {
+    if 1 > 2 { break 'b 1 }
+    2
+}
+println(v)
+let mut n = 0
+'done: {
+    loop {
+        n += 1
+        if n == 3 { break }
+    }
+    if n == 3 { break 'done }
+    println("not reached")
+}
+println(n)
+`, ['negative -2 all positive', '2', '3']);
+  assert.equal(diagnostic("'a: {\n    continue 'a\n}\n").messages, ["`continue` cannot go to the labelled block `'a` (only to a loop)"]);
+  assert.equal(diagnostic("'a: {\n    break\n}\n").messages, ['`break` outside of a loop']);
+});
+
 // ---------------------------------------------------------------- list comprehensions
 test('list comprehensions: filters, several for clauses, patterns, nesting, strings', () => {
   prints(`println([x * x for x in 1..5])

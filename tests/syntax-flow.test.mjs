@@ -116,4 +116,17 @@ test('a list comprehension is the block it means: an accumulator, nested for / i
   assert.match(d[0].message, /expected `in` after the comprehension's `for` pattern/);
 });
 
+test("a labelled block is the loop that breaks with its block's value once", () => {
+  const e = expr("'found: {\n  if a { break 'found 1 }\n  2\n}");
+  assert.is(e.kind, 'Loop');
+  assert.is(e.block, true);
+  assert.is(e.label, 'found');
+  const run = e.body.tail;
+  assert.is(run.kind, 'Break');
+  assert.is(run.label, 'found');
+  assert.is(run.value.kind, 'Block');
+  assert.is(run.value.block.tail.kind, 'Lit');
+  assert.match(parse("'a: 5", 't.ruchy').diagnostics[0].message, /expected `for`, `while`, `loop` or a block after the label/);
+});
+
 test.run();

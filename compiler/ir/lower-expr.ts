@@ -518,7 +518,7 @@ export class ExprLowerer {
         const brk = this.fb.label('brk'), cont = this.fb.label('cont');
         const vt = vtOf(t);
         const resultLocal = vt !== 'none' ? this.fb.local('loopval', vt) : undefined;
-        this.fb.loops.push({ label: e.label, brk, cont, resultLocal });
+        this.fb.loops.push({ label: e.label, brk, cont, resultLocal, ...(e.block ? { block: true } : {}) });
         this.loopTypes.set(brk, t);
         const body = drop(this.block(e.body));
         this.fb.loops.pop();
@@ -533,7 +533,7 @@ export class ExprLowerer {
       }
       case 'For': return this.forLoop(e);
       case 'Break': {
-        const l = e.label ? [...this.fb.loops].reverse().find(x => x.label === e.label)! : this.fb.loops[this.fb.loops.length - 1];
+        const l = this.loopTarget(e.label);
         const out: IR[] = [];
         if (e.value && l.resultLocal !== undefined) {
           const lt = this.loopTypeOf(l.brk, e.value);
@@ -543,7 +543,7 @@ export class ExprLowerer {
         return seq(out);
       }
       case 'Continue': {
-        const l = e.label ? [...this.fb.loops].reverse().find(x => x.label === e.label)! : this.fb.loops[this.fb.loops.length - 1];
+        const l = this.loopTarget(e.label);
         return { op: 'br', label: l.cont };
       }
       case 'Return': {
@@ -635,6 +635,11 @@ export class ExprLowerer {
       }
       case 'WhileLet': return this.whileLet(e);
     }
+  }
+
+  /** the loop a `break` / `continue` goes to: the labelled one, else the innermost loop (not a labelled block) */
+  private loopTarget(label: string | undefined) {
+    return [...this.fb.loops].reverse().find(x => (label !== undefined ? x.label === label : !x.block))!;
   }
 
   private loopTypes = new Map<string, Ty>();

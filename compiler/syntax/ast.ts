@@ -82,7 +82,7 @@ export type Expr =
   | { kind: 'Match'; scrutinee: Expr; arms: MatchArm[]; span: Span }
   | { kind: 'While'; cond: Expr; body: Block; label?: string; span: Span }
   | { kind: 'WhileLet'; pattern: Pattern; value: Expr; body: Block; label?: string; span: Span }
-  | { kind: 'Loop'; body: Block; label?: string; span: Span }
+  | { kind: 'Loop'; body: Block; label?: string; block?: boolean; span: Span } // block: a labelled block `'a: { .. }`, run once (body = `break 'a { .. }`)
   | { kind: 'For'; pattern: Pattern; iter: Expr; body: Block; label?: string; span: Span }
   | { kind: 'Break'; label?: string; value?: Expr; span: Span }
   | { kind: 'Continue'; label?: string; span: Span }

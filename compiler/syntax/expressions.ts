@@ -192,7 +192,15 @@ function parsePrimary(p: ParserState): Expr {
     case 'label': {
       p.next();
       p.expect(':', 'after the loop label');
-      if (!p.at('for') && !p.at('while') && !p.at('loop')) p.fail(`expected \`for\`, \`while\` or \`loop\` after the label \`${t.text}\`, found ${describeToken(p.tok)}`);
+      if (p.at('{')) {
+        // a labelled block: `break 'label value` leaves it with a value; it is the loop that runs
+        // its block once and breaks with the block's value
+        const label = t.text.slice(1);
+        const block = parseBlock(p);
+        const run: Expr = { kind: 'Break', label, value: { kind: 'Block', block, span: block.span }, span: block.span };
+        return { kind: 'Loop', label, block: true, body: { stmts: [], tail: run, span: block.span }, span: p.from(start) };
+      }
+      if (!p.at('for') && !p.at('while') && !p.at('loop')) p.fail(`expected \`for\`, \`while\`, \`loop\` or a block after the label \`${t.text}\`, found ${describeToken(p.tok)}`);
       return parseLoop(p, t.text.slice(1), start);
     }
     case 'ident': return parseNamed(p);

@@ -30,7 +30,8 @@ const INTRINSIC_METHODS = new Set([
   'and_then', 'or_else', 'or', 'ok', 'err', 'map_err', 'iter', 'into_iter', 'collect', 'clone', 'to_string',
 ]);
 
-interface Loop { label?: string; breakTy: Ty }
+/** an enclosing loop, or a labelled block (`block`: only a labelled `break` leaves it) */
+interface Loop { label?: string; breakTy: Ty; block?: boolean }
 
 interface Ctx {
   inst: Instance;
@@ -554,7 +555,7 @@ class Checker {
         return NIL;
       }
       case 'Loop': {
-        const l: Loop = { label: e.label, breakTy: NEVER };
+        const l: Loop = { label: e.label, breakTy: NEVER, ...(e.block ? { block: true } : {}) };
         ctx.loops.push(l);
         this.inferBlock(e.body, ctx);
         ctx.loops.pop();
@@ -586,14 +587,15 @@ class Checker {
       }
       case 'Break': {
         const t = e.value ? this.inferExpr(e.value, ctx) : NIL;
-        const l = e.label ? [...ctx.loops].reverse().find(x => x.label === e.label) : ctx.loops[ctx.loops.length - 1];
+        const l = e.label ? [...ctx.loops].reverse().find(x => x.label === e.label) : [...ctx.loops].reverse().find(x => !x.block);
         if (!l) this.error('name', e.label ? `undeclared label \`'${e.label}\`` : '`break` outside of a loop', e.span);
         else l.breakTy = join(l.breakTy, t);
         return NEVER;
       }
       case 'Continue': {
-        const l = e.label ? ctx.loops.find(x => x.label === e.label) : ctx.loops[ctx.loops.length - 1];
+        const l = e.label ? [...ctx.loops].reverse().find(x => x.label === e.label) : [...ctx.loops].reverse().find(x => !x.block);
         if (!l) this.error('name', e.label ? `undeclared label \`'${e.label}\`` : '`continue` outside of a loop', e.span);
+        else if (l.block) this.error('name', `\`continue\` cannot go to the labelled block \`'${e.label}\` (only to a loop)`, e.span);
         return NEVER;
       }
       case 'Return': {

@@ -941,11 +941,9 @@ export class ExprLowerer {
     const viaHof = this.hof.lower(e, t, rt);
     if (viaHof) return viaHof;
     switch (e.method) {
-      case 'pop':
-        // matched against Some / None (see the type phase's markOptionPop): an Option
-        if (t.k === 'option') return this.mutatingCall(e, 'rt_arr_pop_opt', [], true, true, t, t);
-      // falls through
-      case 'push': case 'insert': case 'remove': case 'clear': case 'extend': case 'append': {
+      case 'push': case 'pop': case 'insert': case 'remove': case 'clear': case 'extend': case 'append': {
+        // pop matched against Some / None (see the type phase's markOptionPop): an Option
+        if (e.method === 'pop' && t.k === 'option') return this.mutatingCall(e, 'rt_arr_pop_opt', [], true, true, t, t);
         const cls = rt.k === 'arr' ? 'arr' : rt.k === 'map' ? 'map' : rt.k === 'str' ? 'str' : 'dyn';
         const table = this.m.typed.methodsTable.methods;
         const fits = (x: RtMethod | undefined) => (x && x.params.length === e.args.length && x.consumes ? x : undefined);

@@ -391,7 +391,7 @@ function parseComprehension(p: ParserState, elem: Expr, start: number): Expr {
   const accRef = (): Expr => ({ kind: 'Ident', name: acc, span });
   let body: Expr = { kind: 'MethodCall', receiver: accRef(), method: 'push', args: [elem], methodSpan: elem.span, span: elem.span };
   for (const c of [...clauses].reverse()) {
-    const inner = { stmts: [], tail: body, span: c.span };
+    const inner: import('./ast.ts').Block = { stmts: [], tail: body, span: c.span };
     const guarded: Expr = c.cond ? { kind: 'If', cond: c.cond, then: inner, span: c.span } : { kind: 'Block', block: inner, span: c.span };
     body = { kind: 'For', pattern: c.pattern, iter: c.iter, body: { stmts: [], tail: guarded, span: c.span }, span: c.span };
   }

@@ -135,6 +135,30 @@ println(n)
 `, ['8', '[]', '1', '-4 0', '4']);
 });
 
+test('while let over a variable the body reassigns, and over a field popped in a &mut self method', () => {
+  prints(`struct Node { val: i64, next: Option<Node> }
+let list = Some(Node { val: 1, next: Some(Node { val: 2, next: Some(Node { val: 3, next: None }) }) })
+let mut cur = list
+let mut seen = []
+while let Some(n) = cur {
+    seen.push(n.val)
+    cur = n.next
+}
+println(seen, cur)
+println(list.unwrap().val)
+struct Queue { items: [i64] }
+impl Queue {
+    fun drain(&mut self) -> i64 {
+        let mut t = 0
+        while let Some(x) = self.items.pop() { t = t * 10 + x }
+        t
+    }
+}
+let mut q = Queue { items: [4, 5, 6] }
+println(q.drain(), q.items)
+`, ['[1, 2, 3] None', '1', '654 []']);
+});
+
 test('if let ... else if let ... else chains', () => {
   prints(`fun describe(v) {
     if let Some(x) = v {

@@ -95,7 +95,11 @@ const result = {
   unwrap: M('rt_unwrap', [], 'dyn', 'L'), expect: M('rt_expect', ['str'], 'dyn', 'L'), unwrap_or: M('rt_unwrap_or', ['dyn'], 'dyn'),
   is_ok: M('rt_is_ok', [], 'bool'), is_err: M('rt_is_err', [], 'bool'), to_string: M('rt_display', [], 'str'),
 };
-const range = { to_string: M('rt_display', [], 'str'), len: M('rt_dyn_len', [], 'int', 'L'), collect: M('rt_iter_array', [], 'arr<int>', 'L') };
+const range = {
+  to_string: M('rt_display', [], 'str'), len: M('rt_dyn_len', [], 'int', 'L'), collect: M('rt_iter_array', [], 'arr<int>', 'L'),
+  rev: M('rt_range_rev', [], 'arr<int>', 'L'), step_by: M('rt_range_step_by', ['int'], 'arr<int>', 'L'),
+  contains: M('rt_range_contains', ['int'], 'bool'), is_empty: M('rt_range_is_empty', [], 'bool'),
+};
 
 // receiver class -> [kind test, receiver conversion]
 const KIND = { str: 'K_STR', arr: 'K_ARRAY', map: 'K_MAP', int: 'K_INT', float: 'K_FLOAT', bool: 'K_BOOL', option: 'K_ENUM', result: 'K_ENUM', range: 'K_RANGE' };
@@ -120,6 +124,7 @@ import * as A from './array_methods';
 import { rt_arr_len, rt_arr_push_dyn, rt_arr_pop, rt_arr_set_dyn, rt_arr_concat } from './array';
 import * as MP from './map';
 import * as B from './builtins';
+import * as R from './range';
 import { rt_dyn_len } from './dyn';
 
 function checkStr(v: usize, line: i32): usize {
@@ -127,7 +132,7 @@ function checkStr(v: usize, line: i32): usize {
   return v;
 }
 `;
-const nsOf = fn => fn.startsWith('rt_str_') && !['rt_str_repeat'].includes(fn) ? 'S.' : fn.startsWith('rt_arr_') && !['rt_arr_len', 'rt_arr_push_dyn', 'rt_arr_pop', 'rt_arr_set_dyn', 'rt_arr_concat'].includes(fn) ? 'A.' : fn.startsWith('rt_map_') ? 'MP.' : ['rt_display', 'rt_retain_ret', 'rt_str_repeat', 'rt_arr_len', 'rt_arr_push_dyn', 'rt_arr_pop', 'rt_arr_set_dyn', 'rt_arr_concat', 'rt_dyn_len'].includes(fn) ? '' : 'B.';
+const nsOf = fn => fn.startsWith('rt_range_') ? 'R.' : fn.startsWith('rt_str_') && !['rt_str_repeat'].includes(fn) ? 'S.' : fn.startsWith('rt_arr_') && !['rt_arr_len', 'rt_arr_push_dyn', 'rt_arr_pop', 'rt_arr_set_dyn', 'rt_arr_concat'].includes(fn) ? 'A.' : fn.startsWith('rt_map_') ? 'MP.' : ['rt_display', 'rt_retain_ret', 'rt_str_repeat', 'rt_arr_len', 'rt_arr_push_dyn', 'rt_arr_pop', 'rt_arr_set_dyn', 'rt_arr_concat', 'rt_dyn_len'].includes(fn) ? '' : 'B.';
 for (const name of [...names].sort()) {
   const impls = Object.entries(classes).filter(([, c]) => c[name]).map(([cls, c]) => [cls, c[name]]);
   const consumes = impls.some(([, m]) => m.consumes);

@@ -7,7 +7,8 @@ export class Unsupported extends Error {
   constructor(message: string, readonly span: Span) { super(message); }
 }
 
-export interface LoopLabels { label?: string; brk: string; cont: string; resultLocal?: number }
+/** an enclosing loop, or a labelled block (`block`: only a labelled `break` goes to it) */
+export interface LoopLabels { label?: string; brk: string; cont: string; resultLocal?: number; block?: boolean }
 
 export class FnBuilder {
   readonly locals: { name: string; vt: VT }[] = [];

@@ -1,7 +1,7 @@
 // Lowering of statements and expressions of one function instance.
 import type { Block, Expr, Pattern, Stmt, LitValue, FStringPart } from '../syntax/ast.ts';
 import type { Instance, VarInfo } from '../types/program.ts';
-import { type Ty, DYN, INT, FLOAT, STR, BOOL, NIL, isScalar } from '../types/types.ts';
+import { type Ty, DYN, INT, FLOAT, STR, BOOL, NIL, RANGE, isScalar } from '../types/types.ts';
 import { type IR, type VT, vtOfResult, located } from './ir.ts';
 import type { ModuleCtx } from './lower.ts';
 import { FnBuilder, Unsupported } from './fnbuilder.ts';
@@ -214,6 +214,7 @@ export class ExprLowerer {
       case 'Let': {
         if (!s.init) return { op: 'nop' };
         const vt = this.ty(s.init);
+        if (s.elseBlock) return this.letElse(s.pattern, s.init, s.elseBlock);
         return this.bindPatternIR(s.pattern, this.expr(s.init), vt);
       }
     }
@@ -284,9 +285,12 @@ export class ExprLowerer {
       }
       case 'PLit': return failIf({ op: 'un', w: 'i32.eqz', a: this.litEq(value, t, p.value, line), vt: 'i32' });
       case 'PRange': {
-        const lo = this.litCmp(value, t, p.lo, 'ge', line);
-        const hi = this.litCmp(value, t, p.hi, p.inclusive ? 'le' : 'lt', line);
-        return failIf({ op: 'un', w: 'i32.eqz', a: { op: 'bin', w: 'i32.and', a: lo, b: hi, vt: 'i32' }, vt: 'i32' });
+        // an open side (`5..`, `..=9`) does not bound
+        const tmp = this.fb.local('rng', vtOf(t) === 'none' ? 'i32' : vtOf(t));
+        const v: IR = { op: 'get', local: tmp, vt: vtOf(t) === 'none' ? 'i32' : vtOf(t) };
+        const tests = [p.lo && this.litCmp(v, t, p.lo, 'ge', line), p.hi && this.litCmp(v, t, p.hi, p.inclusive ? 'le' : 'lt', line)].filter((x): x is IR => !!x);
+        const both = tests.reduce((a, b) => ({ op: 'bin', w: 'i32.and', a, b, vt: 'i32' }));
+        return seq([{ op: 'set', local: tmp, value }, failIf({ op: 'un', w: 'i32.eqz', a: both, vt: 'i32' })]);
       }
       case 'POr': {
         // alternatives bind the same variables (the type phase made them one), so whichever matches binds them
@@ -524,7 +528,7 @@ export class ExprLowerer {
         const brk = this.fb.label('brk'), cont = this.fb.label('cont');
         const vt = vtOf(t);
         const resultLocal = vt !== 'none' ? this.fb.local('loopval', vt) : undefined;
-        this.fb.loops.push({ label: e.label, brk, cont, resultLocal });
+        this.fb.loops.push({ label: e.label, brk, cont, resultLocal, ...(e.block ? { block: true } : {}) });
         this.loopTypes.set(brk, t);
         const body = drop(this.block(e.body));
         this.fb.loops.pop();
@@ -539,7 +543,7 @@ export class ExprLowerer {
       }
       case 'For': return this.forLoop(e);
       case 'Break': {
-        const l = e.label ? [...this.fb.loops].reverse().find(x => x.label === e.label)! : this.fb.loops[this.fb.loops.length - 1];
+        const l = this.loopTarget(e.label);
         const out: IR[] = [];
         if (e.value && l.resultLocal !== undefined) {
           const lt = this.loopTypeOf(l.brk, e.value);
@@ -549,7 +553,7 @@ export class ExprLowerer {
         return seq(out);
       }
       case 'Continue': {
-        const l = e.label ? [...this.fb.loops].reverse().find(x => x.label === e.label)! : this.fb.loops[this.fb.loops.length - 1];
+        const l = this.loopTarget(e.label);
         return { op: 'br', label: l.cont };
       }
       case 'Return': {
@@ -593,6 +597,7 @@ export class ExprLowerer {
       case 'Index': {
         const ct = this.ty(e.expr);
         if (e.index.kind === 'Range') return this.slice(e.expr, e.index, ct, line);
+        if (this.ty(e.index).k === 'range') return this.sliceByValue(e.expr, e.index, ct, line);
         // the getters borrow the collection and the key and return an owned element
         const get = (fn: string, keyTy: Ty, vt: VT = 'i32'): IR => this.borrowingAll(
           [ct.k === 'dyn' ? this.exprAs(e.expr, DYN) : this.expr(e.expr), this.exprAs(e.index, keyTy)], [DYN, keyTy],
@@ -605,8 +610,9 @@ export class ExprLowerer {
         return coerce(get(ct.k === 'map' ? 'rt_map_index' : 'rt_dyn_index', DYN), DYN, t, line);
       }
       case 'Range': {
-        if (!e.start || !e.end) return this.unsupported('open range as a value', e);
-        return call('rt_range_new', [this.exprAs(e.start, INT), this.exprAs(e.end, INT), i32(e.inclusive ? 1 : 0)], 'i32');
+        // flags (ABI.md): 1 inclusive, 2 no start, 4 no end; a missing bound is stored as 0
+        const flags = (e.inclusive ? 1 : 0) | (e.start ? 0 : 2) | (e.end ? 0 : 4);
+        return call('rt_range_new', [e.start ? this.exprAs(e.start, INT) : i64(0n), e.end ? this.exprAs(e.end, INT) : i64(0n), i32(flags)], 'i32');
       }
       case 'Cast': {
         const from = this.ty(e.expr);
@@ -647,8 +653,13 @@ export class ExprLowerer {
         out.push({ op: 'get', local: tmp, vt: 'i32' });
         return { op: 'block', body: out, vt: 'i32', owned: true };
       }
-      case 'WhileLet': return this.unsupported('while let', e);
+      case 'WhileLet': return this.whileLet(e);
     }
+  }
+
+  /** the loop a `break` / `continue` goes to: the labelled one, else the innermost loop (not a labelled block) */
+  private loopTarget(label: string | undefined) {
+    return [...this.fb.loops].reverse().find(x => (label !== undefined ? x.label === label : !x.block))!;
   }
 
   private loopTypes = new Map<string, Ty>();
@@ -957,6 +968,8 @@ export class ExprLowerer {
     if (viaHof) return viaHof;
     switch (e.method) {
       case 'push': case 'pop': case 'insert': case 'remove': case 'clear': case 'extend': case 'append': {
+        // pop matched against Some / None (see the type phase's markOptionPop): an Option
+        if (e.method === 'pop' && t.k === 'option') return this.mutatingCall(e, 'rt_arr_pop_opt', [], true, true, t, t);
         const cls = rt.k === 'arr' ? 'arr' : rt.k === 'map' ? 'map' : rt.k === 'str' ? 'str' : 'dyn';
         const table = this.m.typed.methodsTable.methods;
         const fits = (x: RtMethod | undefined) => (x && x.params.length === e.args.length && x.consumes ? x : undefined);
@@ -1077,6 +1090,58 @@ export class ExprLowerer {
     return this.thenRelease(result, scrut.release, vt, owned);
   }
 
+  /** The scrutinee of a refutable binding, held for the pattern test (see hold). */
+  private scrutinee(value: Expr, name: string): { held: ReturnType<ExprLowerer['hold']>; get: IR; t: Ty } {
+    const t = this.ty(value);
+    const vt = vtOf(t) === 'none' ? 'i32' : vtOf(t);
+    const held = this.hold(vtOf(t) === 'none' ? seq([this.expr(value), i32(0)], 'i32') : this.expr(value), t, name);
+    return { held, get: { op: 'get', local: held.local, vt }, t };
+  }
+
+  /** `let PAT = value else { diverging }`: binds PAT when the value matches, runs the else block otherwise. */
+  private letElse(p: Pattern, value: Expr, elseBlock: Block): IR {
+    const ok = this.fb.label('letok'), fail = this.fb.label('letelse');
+    const s = this.scrutinee(value, 'letval');
+    return seq([
+      s.held.init,
+      {
+        op: 'block', label: ok, vt: 'none', body: [
+          { op: 'block', label: fail, vt: 'none', body: [this.testPattern(p, s.get, s.t, fail), { op: 'br', label: ok }] },
+          // the else block leaves (return / break / continue / panic): the held value is released first
+          s.held.release,
+          drop(this.block(elseBlock)),
+          { op: 'unreachable' },
+        ],
+      },
+      s.held.release,
+    ]);
+  }
+
+  /**
+   * `while let PAT = value { body }`: each iteration evaluates the value, leaves the loop when it does
+   * not match, binds PAT and runs the body. An owned value is held for the iteration: the next
+   * evaluation releases the previous one, and the loop's exit releases the last one.
+   */
+  private whileLet(e: Extract<Expr, { kind: 'WhileLet' }>): IR {
+    const brk = this.fb.label('brk'), cont = this.fb.label('cont');
+    const s = this.scrutinee(e.value, 'wlet');
+    const test = this.testPattern(e.pattern, s.get, s.t, brk);
+    this.fb.loops.push({ label: e.label, brk, cont });
+    const body = drop(this.block(e.body));
+    this.fb.loops.pop();
+    const loop: IR = {
+      op: 'block', label: brk, vt: 'none', body: [{
+        op: 'loop', label: `${cont}_top`, body: seq([
+          s.held.init,
+          test,
+          { op: 'block', label: cont, vt: 'none', body: [body] },
+          { op: 'br', label: `${cont}_top` },
+        ]),
+      }],
+    };
+    return s.held.release.op === 'nop' ? loop : seq([loop, s.held.release]);
+  }
+
   private forLoop(e: Extract<Expr, { kind: 'For' }>): IR {
     const it = this.ty(e.iter);
     const line = e.span.line;
@@ -1085,19 +1150,48 @@ export class ExprLowerer {
     const i = this.fb.local('i', 'i64');
     const end = this.fb.local('end', 'i64');
     const getI: IR = { op: 'get', local: i, vt: 'i64' };
+    const getEnd: IR = { op: 'get', local: end, vt: 'i64' };
     let init: IR[];
-    let elem: IR;
-    let elemTy: Ty;
-    let cond: IR;
+    let elem: IR = getI;
+    let elemTy: Ty = INT;
+    /** tested before each iteration (absent: always true) */
+    let cond: IR | undefined;
+    /** tested after each iteration: leaves the loop before the counter would pass its last value */
+    let guard: IR = { op: 'nop' };
+    let next: IR = { op: 'set', local: i, value: { op: 'bin', w: 'i64.add', a: getI, b: i64(1n), vt: 'i64' } };
     let after: IR = { op: 'nop' };
+    const counted = this.rangeLoop(e.iter);
     if (e.iter.kind === 'Range' && e.iter.start && e.iter.end) {
       init = [{ op: 'set', local: i, value: this.exprAs(e.iter.start, INT) }, { op: 'set', local: end, value: this.exprAs(e.iter.end, INT) }];
-      cond = { op: 'bin', w: e.iter.inclusive ? 'i64.le_s' : 'i64.lt_s', a: getI, b: { op: 'get', local: end, vt: 'i64' }, vt: 'i32' };
-      elem = getI; elemTy = INT;
-      if (e.iter.inclusive) {
-        // i <= end, and stop before i + 1 overflows at i64::MAX
-      }
-    } else if (it.k === 'arr' || it.k === 'str' || it.k === 'dyn' || it.k === 'range' || it.k === 'map') {
+      cond = { op: 'bin', w: e.iter.inclusive ? 'i64.le_s' : 'i64.lt_s', a: getI, b: getEnd, vt: 'i32' };
+      // i <= end, and stop before i + 1 overflows at i64::MAX
+      if (e.iter.inclusive) guard = { op: 'br', label: brk, cond: { op: 'bin', w: 'i64.eq', a: getI, b: i64((1n << 63n) - 1n), vt: 'i32' } };
+    } else if (e.iter.kind === 'Range' && e.iter.start) {
+      // `start..`: counts until a `break` (going past i64::MAX is an overflow panic)
+      init = [{ op: 'set', local: i, value: this.exprAs(e.iter.start, INT) }];
+      next = { op: 'set', local: i, value: call('__add', [getI, i64(1n), i32(line)], 'i64') };
+    } else if (counted) {
+      // a range value, `(range).rev()`, `(range).step_by(n)`: counts from its first to its last element
+      // (`end` holds the bound the counter stops at), without building an array
+      const held = this.hold(this.expr(counted.range), RANGE, 'range');
+      const r: IR = { op: 'get', local: held.local, vt: 'i32' };
+      after = held.release;
+      const step = this.fb.local('step', 'i64');
+      const getStep: IR = { op: 'get', local: step, vt: 'i64' };
+      const first = call('rt_range_first', [r, i32(line)], 'i64');
+      const last = call('rt_range_last', [r, i32(counted.rev ? 1 : 0), i32(line)], 'i64');
+      init = [
+        held.init,
+        { op: 'set', local: step, value: counted.step ? call('rt_range_step', [this.exprAs(counted.step, INT), i32(line)], 'i64') : i64(1n) },
+        { op: 'br', label: brk, cond: call('rt_range_is_empty', [r], 'i32') },
+        { op: 'set', local: i, value: counted.rev ? last : first },
+        { op: 'set', local: end, value: counted.rev ? first : last },
+      ];
+      // the distance left to the bound, unsigned (it cannot overflow): less than a step means done
+      const left: IR = counted.rev ? { op: 'bin', w: 'i64.sub', a: getI, b: getEnd, vt: 'i64' } : { op: 'bin', w: 'i64.sub', a: getEnd, b: getI, vt: 'i64' };
+      guard = { op: 'br', label: brk, cond: { op: 'bin', w: 'i64.lt_u', a: left, b: getStep, vt: 'i32' } };
+      next = { op: 'set', local: i, value: { op: 'bin', w: counted.rev ? 'i64.sub' : 'i64.add', a: getI, b: getStep, vt: 'i64' } };
+    } else if (it.k === 'arr' || it.k === 'str' || it.k === 'dyn' || it.k === 'map') {
       const iterFn = it.k === 'arr' ? null : 'rt_iter_array';
       const held = this.hold(iterFn ? call(iterFn, [this.exprAs(e.iter, DYN), i32(line)], 'i32') : this.expr(e.iter), iterFn ? DYN : it, 'coll');
       const coll = held.local;
@@ -1107,8 +1201,8 @@ export class ExprLowerer {
         { op: 'set', local: i, value: i64(0n) },
         { op: 'set', local: end, value: { op: 'un', w: 'i64.extend_i32_s', a: { op: 'load', w: 'i32.load', offset: 8, ptr: { op: 'get', local: coll, vt: 'i32' }, vt: 'i32' }, vt: 'i64' } },
       ];
-      cond = { op: 'bin', w: 'i64.lt_s', a: getI, b: { op: 'get', local: end, vt: 'i64' }, vt: 'i32' };
-      elemTy = it.k === 'arr' ? it.elem : it.k === 'str' ? STR : it.k === 'range' ? INT : DYN;
+      cond = { op: 'bin', w: 'i64.lt_s', a: getI, b: getEnd, vt: 'i32' };
+      elemTy = it.k === 'arr' ? it.elem : it.k === 'str' ? STR : DYN;
       const ops = elemOps(it.k === 'arr' ? it.elem : DYN);
       elem = coerce(call(ops.get, [{ op: 'get', local: coll, vt: 'i32' }, getI, i32(line)], ops.vt), ops.ty, elemTy, line);
     } else {
@@ -1117,16 +1211,13 @@ export class ExprLowerer {
     }
     const body = drop(this.block(e.body));
     this.fb.loops.pop();
-    const inclusiveGuard: IR = e.iter.kind === 'Range' && e.iter.inclusive
-      ? { op: 'br', label: brk, cond: { op: 'bin', w: 'i64.eq', a: getI, b: i64((1n << 63n) - 1n), vt: 'i32' } }
-      : { op: 'nop' };
     const loop: IR = {
       op: 'block', label: brk, vt: 'none', body: [...init, {
         op: 'loop', label: `${cont}_top`, body: seq([
-          { op: 'br', label: brk, cond: { op: 'un', w: 'i32.eqz', a: cond, vt: 'i32' } },
+          cond ? { op: 'br', label: brk, cond: { op: 'un', w: 'i32.eqz', a: cond, vt: 'i32' } } : { op: 'nop' },
           { op: 'block', label: cont, vt: 'none', body: [this.bindPatternIR(e.pattern, elem, elemTy), body] },
-          inclusiveGuard,
-          { op: 'set', local: i, value: { op: 'bin', w: 'i64.add', a: getI, b: i64(1n), vt: 'i64' } },
+          guard,
+          next,
           { op: 'br', label: `${cont}_top` },
         ]),
       }],
@@ -1134,12 +1225,29 @@ export class ExprLowerer {
     return after.op === 'nop' ? loop : seq([loop, after]);
   }
 
+  /** A for loop's iterable that counts through a range: a range value, or `.rev()` / `.step_by(n)` of one. */
+  private rangeLoop(iter: Expr): { range: Expr; rev: boolean; step?: Expr } | undefined {
+    if (iter.kind === 'MethodCall' && this.ty(iter.receiver).k === 'range' && this.inst.calls.get(iter)?.k === 'rt') {
+      if (iter.method === 'rev' && iter.args.length === 0) return { range: iter.receiver, rev: true };
+      if (iter.method === 'step_by' && iter.args.length === 1) return { range: iter.receiver, rev: false, step: iter.args[0] };
+    }
+    return this.ty(iter).k === 'range' ? { range: iter, rev: false } : undefined;
+  }
+
   private slice(coll: Expr, r: Extract<Expr, { kind: 'Range' }>, ct: Ty, line: number): IR {
     const flags = (r.start ? 1 : 0) | (r.end ? 2 : 0) | (r.inclusive ? 4 : 0);
     const start = r.start ? this.exprAs(r.start, INT) : i64(0n);
     const end = r.end ? this.exprAs(r.end, INT) : i64(0n);
     const fn = ct.k === 'str' ? 'rt_str_slice' : 'rt_arr_slice';
-    return call(fn, [this.exprAs(coll, ct.k === 'str' || ct.k === 'arr' ? ct : DYN), start, end, i32(flags), i32(line)], 'i32');
+    // the slice borrows the collection: an owned temporary one is released after
+    return this.borrowing(this.exprAs(coll, ct.k === 'str' || ct.k === 'arr' ? ct : DYN), DYN, c => call(fn, [c, start, end, i32(flags), i32(line)], 'i32'), 'i32');
+  }
+
+  /** xs[r] / s[r] with a range value r */
+  private sliceByValue(coll: Expr, r: Expr, ct: Ty, line: number): IR {
+    const fn = ct.k === 'str' ? 'rt_str_slice_range' : ct.k === 'arr' ? 'rt_arr_slice_range' : 'rt_dyn_slice_range';
+    const args = [ct.k === 'str' || ct.k === 'arr' ? this.expr(coll) : this.exprAs(coll, DYN), this.expr(r)];
+    return this.borrowingAll(args, [DYN, DYN], ([c, x]) => call(fn, [c, x, i32(line)], 'i32'), 'i32');
   }
 
   private closure(e: Extract<Expr, { kind: 'Closure' }>): IR {

@@ -18,7 +18,7 @@ export type Pattern =
   | { kind: 'PWild'; span: Span }                                         // _
   | { kind: 'PBind'; name: string; mutable: boolean; sub?: Pattern; span: Span } // x, mut x, x @ pat
   | { kind: 'PLit'; value: LitValue; span: Span }                         // 1, -1, "a", 'c', true, nil
-  | { kind: 'PRange'; lo: LitValue; hi: LitValue; inclusive: boolean; span: Span } // 1..=9, 'a'..='z'
+  | { kind: 'PRange'; lo?: LitValue; hi?: LitValue; inclusive: boolean; span: Span } // 1..=9, 'a'..='z', 5.., ..=9 (at least one bound)
   | { kind: 'PTuple'; elems: Pattern[]; span: Span }                     // (a, _, 0)
   | { kind: 'PArray'; elems: Pattern[]; rest?: { index: number; bind?: string }; span: Span } // [], [h, ..t], [..]
   | { kind: 'PPath'; path: string[]; span: Span }                        // None, Weekday::Mon, Shape::Dot
@@ -84,7 +84,7 @@ export type Expr =
   | { kind: 'Match'; scrutinee: Expr; arms: MatchArm[]; span: Span }
   | { kind: 'While'; cond: Expr; body: Block; label?: string; span: Span }
   | { kind: 'WhileLet'; pattern: Pattern; value: Expr; body: Block; label?: string; span: Span }
-  | { kind: 'Loop'; body: Block; label?: string; span: Span }
+  | { kind: 'Loop'; body: Block; label?: string; block?: boolean; span: Span } // block: a labelled block `'a: { .. }`, run once (body = `break 'a { .. }`)
   | { kind: 'For'; pattern: Pattern; iter: Expr; body: Block; label?: string; span: Span }
   | { kind: 'Break'; label?: string; value?: Expr; span: Span }
   | { kind: 'Continue'; label?: string; span: Span }

@@ -193,7 +193,15 @@ function parsePrimary(p: ParserState): Expr {
     case 'label': {
       p.next();
       p.expect(':', 'after the loop label');
-      if (!p.at('for') && !p.at('while') && !p.at('loop')) p.fail(`expected \`for\`, \`while\` or \`loop\` after the label \`${t.text}\`, found ${describeToken(p.tok)}`);
+      if (p.at('{')) {
+        // a labelled block: `break 'label value` leaves it with a value; it is the loop that runs
+        // its block once and breaks with the block's value
+        const label = t.text.slice(1);
+        const block = parseBlock(p);
+        const run: Expr = { kind: 'Break', label, value: { kind: 'Block', block, span: block.span }, span: block.span };
+        return { kind: 'Loop', label, block: true, body: { stmts: [], tail: run, span: block.span }, span: p.from(start) };
+      }
+      if (!p.at('for') && !p.at('while') && !p.at('loop')) p.fail(`expected \`for\`, \`while\`, \`loop\` or a block after the label \`${t.text}\`, found ${describeToken(p.tok)}`);
       return parseLoop(p, t.text.slice(1), start);
     }
     case 'ident': return parseNamed(p);
@@ -351,6 +359,7 @@ function parseArray(p: ParserState): Expr {
       p.expect(']', 'to close the repeat expression');
       return { kind: 'ArrayRepeat', value: first, count, span: p.from(start) } as Expr;
     }
+    if (p.at('for')) return parseComprehension(p, first, start);
     const elems = [first];
     if (p.eat(',')) elems.push(...parseArgs(p, ']', 'the array literal', openTok));
     else if (!p.eat(']')) {
@@ -359,6 +368,43 @@ function parseArray(p: ParserState): Expr {
     }
     return { kind: 'Array', elems, span: p.from(start) } as Expr;
   });
+}
+
+/**
+ * `[elem for PAT in iter (if cond)? (for PAT in iter (if cond)?)*]` after `[elem`: a list
+ * comprehension, desugared into the block it means:
+ * `{ let mut acc = []; for PAT in iter { if cond { ...acc.push(elem) } }; acc }`.
+ */
+function parseComprehension(p: ParserState, elem: Expr, start: number): Expr {
+  const clauses: { pattern: import('./ast.ts').Pattern; iter: Expr; cond?: Expr; span: Span }[] = [];
+  while (p.at('for')) {
+    const cstart = p.next().start;
+    const pattern = parsePattern(p);
+    if (!p.at('in')) p.fail(`expected \`in\` after the comprehension's \`for\` pattern, found ${describeToken(p.tok)}`);
+    p.next();
+    const iter = parseExpr(p);
+    const cond = p.eat('if') ? parseExpr(p) : undefined;
+    clauses.push({ pattern, iter, ...(cond ? { cond } : {}), span: p.from(cstart) });
+  }
+  p.expect(']', 'to close the list comprehension');
+  const span = p.from(start);
+  const acc = `__comprehension_${start}`;
+  const accRef = (): Expr => ({ kind: 'Ident', name: acc, span });
+  let body: Expr = { kind: 'MethodCall', receiver: accRef(), method: 'push', args: [elem], methodSpan: elem.span, span: elem.span };
+  for (const c of [...clauses].reverse()) {
+    const inner: import('./ast.ts').Block = { stmts: [], tail: body, span: c.span };
+    const guarded: Expr = c.cond ? { kind: 'If', cond: c.cond, then: inner, span: c.span } : { kind: 'Block', block: inner, span: c.span };
+    body = { kind: 'For', pattern: c.pattern, iter: c.iter, body: { stmts: [], tail: guarded, span: c.span }, span: c.span };
+  }
+  return {
+    kind: 'Block', span, block: {
+      stmts: [
+        { kind: 'Let', pattern: { kind: 'PBind', name: acc, mutable: true, span }, init: { kind: 'Array', elems: [], span }, span },
+        { kind: 'ExprStmt', expr: body, semi: true, span },
+      ],
+      tail: accRef(), span,
+    },
+  };
 }
 
 function looksLikeObject(p: ParserState): boolean {

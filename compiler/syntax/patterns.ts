@@ -25,6 +25,13 @@ function tryLiteral(p: ParserState): LitValue | undefined {
   return undefined;
 }
 
+/** Whether the token `ahead` tokens on can start a pattern literal. */
+function startsLiteral(p: ParserState, ahead: number): boolean {
+  const t = p.peek(ahead);
+  if (t.kind === 'punct' && t.text === '-') return ['int', 'float'].includes(p.peek(ahead + 1).kind);
+  return ['int', 'float', 'str', 'char'].includes(t.kind);
+}
+
 /** pattern with alternatives `a | b` (not allowed in closure parameters) */
 export function parsePattern(p: ParserState, allowOr = true): Pattern {
   const start = p.tok.start;
@@ -52,10 +59,17 @@ export function parseSinglePattern(p: ParserState): Pattern {
     if (p.at('..=') || p.at('..')) {
       const inclusive = p.next().text === '..=';
       const hi = tryLiteral(p);
-      if (!hi) p.fail(`expected a literal to end the range pattern, found ${describeToken(p.tok)}`);
-      return { kind: 'PRange', lo: lit, hi, inclusive, span: p.from(start) };
+      if (hi) return { kind: 'PRange', lo: lit, hi, inclusive, span: p.from(start) };
+      // `5..`: no upper bound
+      if (inclusive) p.fail(`expected a literal to end the range pattern, found ${describeToken(p.tok)}`);
+      return { kind: 'PRange', lo: lit, inclusive, span: p.from(start) };
     }
     return { kind: 'PLit', value: lit, span: p.from(start) };
+  }
+  if ((p.at('..=') || p.at('..')) && startsLiteral(p, 1)) {
+    // `..=9`, `..9`: no lower bound
+    const inclusive = p.next().text === '..=';
+    return { kind: 'PRange', hi: tryLiteral(p)!, inclusive, span: p.from(start) };
   }
   if (p.at('&') || p.at('&&')) { p.next(); p.eat('mut'); return parseSinglePattern(p); }
   if (p.eat('(')) {

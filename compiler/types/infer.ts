@@ -42,7 +42,8 @@ const INTRINSIC_ARITY: Record<string, [number, number]> = {
   into_iter: [0, 0], collect: [0, 0], clone: [0, 0], to_string: [0, 0],
 };
 
-interface Loop { label?: string; breakTy: Ty }
+/** an enclosing loop, or a labelled block (`block`: only a labelled `break` leaves it) */
+interface Loop { label?: string; breakTy: Ty; block?: boolean }
 
 interface Ctx {
   inst: Instance;
@@ -348,6 +349,24 @@ class Checker {
     return vd.fields.map(f => tyOf(f.type, this.decls, tps));
   }
 
+  /**
+   * `xs.pop()` on an array gives the element or nil (as the reference does), except where the
+   * program matches it against `Some(..)` / `None` (`while let Some(x) = xs.pop()`, `if let`,
+   * `match`, let-else): there it has its Rust meaning, an Option (None when the array is empty).
+   */
+  private optionPops = new Set<Expr>();
+  private markOptionPop(value: Expr, patterns: Pattern[]): void {
+    if (value.kind !== 'MethodCall' || value.method !== 'pop' || value.args.length) return;
+    const optionShaped = (p: Pattern): boolean => {
+      if (p.kind === 'POr') return p.alts.some(optionShaped);
+      if (p.kind === 'PBind' && p.sub) return optionShaped(p.sub);
+      const path = p.kind === 'PVariant' || p.kind === 'PPath' ? p.path : undefined;
+      const name = path?.[path.length - 1];
+      return !!path && (path.length === 1 || (path.length === 2 && path[0] === 'Option')) && (name === 'Some' || name === 'None');
+    };
+    if (patterns.some(optionShaped)) this.optionPops.add(value);
+  }
+
   // ------------------------------------------------------------------ statements
   inferStmts(stmts: Stmt[], ctx: Ctx, topLevel = false): void {
     for (const s of stmts) this.inferStmt(s, ctx, topLevel);
@@ -358,11 +377,19 @@ class Checker {
       case 'ItemStmt': return;
       case 'ExprStmt': this.inferExpr(s.expr, ctx); return;
       case 'Let': {
+        if (s.init && s.elseBlock) this.markOptionPop(s.init, [s.pattern]);
         let t = s.init ? this.inferExpr(s.init, ctx) : NIL;
         if (s.type) {
           const want = tyOf(s.type, this.decls, undefined, ctx.selfTy);
           if (s.init) this.checkAssignable(want, t, s.init.span, 'let');
           if (want.k !== 'dyn' && !(want.k === 'arr' && want.elem.k === 'dyn')) t = want;
+        }
+        if (s.elseBlock) {
+          // let-else: the else block runs when the pattern does not match, without its bindings, and must diverge
+          if (this.inferBlock(s.elseBlock, ctx).k !== 'never') this.error('type', 'the `else` block of `let ... else` must diverge (end with `return`, `break`, `continue` or `panic!`)', s.elseBlock.span);
+          if (topLevel) this.bindGlobalPattern(s.pattern, t, ctx);
+          else this.bindPattern(s.pattern, t, ctx, true);
+          return;
         }
         if (topLevel) {
           // globals were declared up front; (re)bind their names in order
@@ -459,7 +486,8 @@ class Checker {
         const t = this.inferExpr(e.expr, ctx);
         const it = this.inferExpr(e.index, ctx);
         if (t.k === 'never') return NEVER;
-        if (e.index.kind === 'Range') {
+        if (e.index.kind === 'Range' || it.k === 'range') {
+          // slicing, with a range written in place or held in a value
           if (t.k === 'arr' || t.k === 'str') return t;
           return DYN;
         }
@@ -502,6 +530,7 @@ class Checker {
         return join(a, b);
       }
       case 'IfLet': {
+        this.markOptionPop(e.value, [e.pattern]);
         const vt = this.inferExpr(e.value, ctx);
         const outer = ctx.scope;
         ctx.scope = new Scope(outer);
@@ -512,6 +541,7 @@ class Checker {
         return join(a, b);
       }
       case 'Match': {
+        this.markOptionPop(e.scrutinee, e.arms.map(a => a.pattern));
         const st = this.inferExpr(e.scrutinee, ctx);
         let t: Ty = NEVER;
         for (const arm of e.arms) {
@@ -535,6 +565,7 @@ class Checker {
         ctx.loops.push({ label: e.label, breakTy: NEVER });
         const outer = ctx.scope;
         ctx.scope = new Scope(outer);
+        this.markOptionPop(e.value, [e.pattern]);
         this.bindPattern(e.pattern, this.inferExpr(e.value, ctx), ctx, true);
         this.inferBlock(e.body, ctx);
         ctx.scope = outer;
@@ -542,7 +573,7 @@ class Checker {
         return NIL;
       }
       case 'Loop': {
-        const l: Loop = { label: e.label, breakTy: NEVER };
+        const l: Loop = { label: e.label, breakTy: NEVER, ...(e.block ? { block: true } : {}) };
         ctx.loops.push(l);
         this.inferBlock(e.body, ctx);
         ctx.loops.pop();
@@ -550,6 +581,7 @@ class Checker {
       }
       case 'For': {
         const it = this.inferExpr(e.iter, ctx);
+        if (e.iter.kind === 'Range' && !e.iter.start) this.error('type', 'a range without a start (`..end`) cannot be iterated', e.iter.span);
         let el: Ty;
         switch (it.k) {
           case 'range': el = INT; break;
@@ -573,14 +605,15 @@ class Checker {
       }
       case 'Break': {
         const t = e.value ? this.inferExpr(e.value, ctx) : NIL;
-        const l = e.label ? [...ctx.loops].reverse().find(x => x.label === e.label) : ctx.loops[ctx.loops.length - 1];
+        const l = e.label ? [...ctx.loops].reverse().find(x => x.label === e.label) : [...ctx.loops].reverse().find(x => !x.block);
         if (!l) this.error('name', e.label ? `undeclared label \`'${e.label}\`` : '`break` outside of a loop', e.span);
         else l.breakTy = join(l.breakTy, t);
         return NEVER;
       }
       case 'Continue': {
-        const l = e.label ? ctx.loops.find(x => x.label === e.label) : ctx.loops[ctx.loops.length - 1];
+        const l = e.label ? [...ctx.loops].reverse().find(x => x.label === e.label) : [...ctx.loops].reverse().find(x => !x.block);
         if (!l) this.error('name', e.label ? `undeclared label \`'${e.label}\`` : '`continue` outside of a loop', e.span);
+        else if (l.block) this.error('name', `\`continue\` cannot go to the labelled block \`'${e.label}\` (only to a loop)`, e.span);
         return NEVER;
       }
       case 'Return': {
@@ -1050,7 +1083,8 @@ class Checker {
       case 'position': return isArr ? option(INT) : undefined;
       case 'each': case 'for_each': return isArr || rt.k === 'range' || rt.k === 'map' ? NIL : undefined;
       case 'sort_by': return isArr ? rt : undefined;
-      case 'iter': case 'into_iter': case 'collect': case 'clone': return rt;
+      case 'collect': return rt.k === 'range' ? undefined : rt; // a range collects into an array (the runtime's method)
+      case 'iter': case 'into_iter': case 'clone': return rt;
       case 'to_string': return STR;
       case 'push': case 'append':
         if (rt.k === 'arr') { this.assignTo(e.receiver, arr(join(rt.elem, args[0] ?? DYN)), ctx); return NIL; }
@@ -1059,7 +1093,9 @@ class Checker {
       case 'extend':
         if (rt.k === 'arr') { this.assignTo(e.receiver, join(rt, args[0] ?? DYN), ctx); return NIL; }
         return rt.k === 'dyn' ? NIL : undefined;
-      case 'pop': return rt.k === 'arr' || rt.k === 'dyn' ? DYN : undefined;
+      case 'pop':
+        if (this.optionPops.has(e) && (rt.k === 'arr' || rt.k === 'dyn')) return option(rt.k === 'arr' && rt.elem.k !== 'never' ? rt.elem : DYN);
+        return rt.k === 'arr' || rt.k === 'dyn' ? DYN : undefined;
       case 'clear': return rt.k === 'arr' || rt.k === 'map' || rt.k === 'dyn' || rt.k === 'str' ? NIL : undefined;
       case 'insert':
         if (rt.k === 'map') {

@@ -257,9 +257,10 @@ export function rt_arr_pop(a: usize, out: usize): usize {
 export function rt_arr_slice(a: usize, start: i64, end: i64, flags: i32, line: i32): usize {
   const n = <i64>alen(a);
   let s: i64 = (flags & 1) != 0 ? start : 0;
-  let e: i64 = (flags & 2) != 0 ? ((flags & 4) != 0 ? end + 1 : end) : n;
+  let e: i64 = (flags & 2) != 0 ? end : n;
   if (s < 0) s += n;
   if (e < 0) e += n;
+  if ((flags & 6) == 6) e += 1; // `..=end`, counted from the end when negative
   if (s < 0 || e > n || s > e) sliceOob(s, e, n, line);
   return subArray(a, <i32>s, <i32>e);
 }

@@ -64,12 +64,13 @@ export function rt_take_i64(p: usize, line: i32): i64 { const v = rt_unbox_i64(p
 export function rt_take_f64(p: usize, line: i32): f64 { const v = rt_unbox_f64(p, line); rt_release(p); return v; }
 export function rt_take_bool(p: usize, line: i32): i32 { const v = rt_unbox_bool(p, line); rt_release(p); return v; }
 
-export function rt_range_new(start: i64, end: i64, inclusive: i32): usize {
+/** a range; flags: 1 inclusive, 2 no start, 4 no end (see range.ts) */
+export function rt_range_new(start: i64, end: i64, flags: i32): usize {
   const p = rt_alloc(32);
   setHeader(p, K_RANGE, 0, 0);
   store<i64>(p, start, 8);
   store<i64>(p, end, 16);
-  store<i32>(p, inclusive, 24);
+  store<i32>(p, flags, 24);
   store<i32>(p, 0, 28);
   return p;
 }

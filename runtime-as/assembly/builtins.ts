@@ -25,7 +25,8 @@ export function rt_iter_array(v: usize, line: i32): usize {
     return boxedCopy(v);
   }
   if (k == K_RANGE) {
-    const s = load<i64>(v, 8), e = load<i64>(v, 16), inc = load<i32>(v, 24) != 0;
+    if ((load<i32>(v, 24) & 6) != 0) panicLit("cannot iterate over an unbounded range here", line);
+    const s = load<i64>(v, 8), e = load<i64>(v, 16), inc = (load<i32>(v, 24) & 1) != 0;
     let a = rt_arr_new(EK_REF, 0);
     if (inc) { for (let i = s; i <= e; i++) { a = pushOwned(a, rt_box_i64(i)); if (i == i64.MAX_VALUE) break; } }
     else for (let i = s; i < e; i++) a = pushOwned(a, rt_box_i64(i));

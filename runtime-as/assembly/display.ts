@@ -66,9 +66,11 @@ export function appendValue(s: usize, v: usize, mode: i32): usize {
     case K_MAP: return mapDisplay(s, v, inner);
     case K_CLOSURE: return appendLit(s, "<function>");
     case K_RANGE: {
-      s = appendI64(s, load<i64>(v, 8));
-      s = appendLit(s, load<i32>(v, 24) != 0 ? "..=" : "..");
-      return appendI64(s, load<i64>(v, 16));
+      // an open side shows as nil (the reference keeps nil as the missing bound)
+      const f = load<i32>(v, 24);
+      s = (f & 2) != 0 ? appendLit(s, "nil") : appendI64(s, load<i64>(v, 8));
+      s = appendLit(s, (f & 1) != 0 ? "..=" : "..");
+      return (f & 4) != 0 ? appendLit(s, "nil") : appendI64(s, load<i64>(v, 16));
     }
     case K_CELL: return appendSlot(s, v + 8, auxOf(v), mode);
   }

@@ -65,6 +65,7 @@ import { rt_map_index, rt_map_len } from './map';
 import { objNSlots, slotAddr, objSlotKind } from './abi';
 import { boxAt } from './box';
 import { slen } from './str';
+import { rt_dyn_slice_range } from './range';
 
 @inline function isNum(k: i32): bool { return k == K_INT || k == K_FLOAT; }
 @inline function num(v: usize): f64 { return kindOf(v) == K_INT ? <f64>load<i64>(v, 8) : load<f64>(v, 8); }
@@ -243,7 +244,8 @@ export function rt_dyn_len(v: usize, line: i32): i64 {
   if (k == K_MAP) return rt_map_len(v);
   if (k == K_TUPLE) return <i64>objNSlots(v);
   if (k == K_RANGE) {
-    const e = load<i64>(v, 16) + (load<i32>(v, 24) != 0 ? 1 : 0) - load<i64>(v, 8);
+    if ((load<i32>(v, 24) & 6) != 0) panicWithType("len() is not defined for an unbounded ", v, line);
+    const e = load<i64>(v, 16) + ((load<i32>(v, 24) & 1) != 0 ? 1 : 0) - load<i64>(v, 8);
     return e < 0 ? 0 : e;
   }
   panicWithType("len() is not defined for ", v, line);
@@ -254,6 +256,7 @@ export function rt_dyn_len(v: usize, line: i32): i64 {
 export function rt_dyn_index(v: usize, i: usize, line: i32): usize {
   const k = kindOf(v);
   if (k == K_MAP) return rt_map_index(v, i, line);
+  if (kindOf(i) == K_RANGE) return rt_dyn_slice_range(v, i, line);
   if (kindOf(i) != K_INT) panicWithType("index must be an int, found ", i, line);
   const j = ival(i);
   if (k == K_ARRAY) return rt_arr_get_dyn(v, j, line);

@@ -12,6 +12,7 @@ import * as A from './array_methods';
 import { rt_arr_len, rt_arr_push_dyn, rt_arr_pop, rt_arr_set_dyn, rt_arr_concat } from './array';
 import * as MP from './map';
 import * as B from './builtins';
+import * as R from './range';
 import { rt_dyn_len } from './dyn';
 
 function checkStr(v: usize, line: i32): usize {
@@ -110,6 +111,7 @@ export function rt_dm_contains(v: usize, a0: usize, line: i32): usize {
   const k = kindOf(v);
   if (k == K_STR) { return rt_box_bool(S.rt_str_contains(v, checkStr(a0, line))); }
   if (k == K_ARRAY) { return rt_box_bool(A.rt_arr_contains(v, a0)); }
+  if (k == K_RANGE) { return rt_box_bool(R.rt_range_contains(v, rt_unbox_i64(a0, line))); }
   panicNoMethod("contains", v, line);
   return 0;
 }
@@ -255,6 +257,7 @@ export function rt_dm_is_empty(v: usize, line: i32): usize {
   if (k == K_STR) { return rt_box_bool(S.rt_str_is_empty(v)); }
   if (k == K_ARRAY) { return rt_box_bool(A.rt_arr_is_empty(v)); }
   if (k == K_MAP) { return rt_box_bool(MP.rt_map_is_empty(v)); }
+  if (k == K_RANGE) { return rt_box_bool(R.rt_range_is_empty(v)); }
   panicNoMethod("is_empty", v, line);
   return 0;
 }
@@ -455,6 +458,13 @@ export function rt_dm_replace(v: usize, a0: usize, a1: usize, line: i32): usize 
   return 0;
 }
 
+export function rt_dm_rev(v: usize, line: i32): usize {
+  const k = kindOf(v);
+  if (k == K_RANGE) { return R.rt_range_rev(v, line); }
+  panicNoMethod("rev", v, line);
+  return 0;
+}
+
 export function rt_dm_reverse(v: usize, line: i32): usize {
   const k = kindOf(v);
   if (k == K_STR) { return S.rt_str_reverse(v); }
@@ -530,6 +540,13 @@ export function rt_dm_starts_with(v: usize, a0: usize, line: i32): usize {
   const k = kindOf(v);
   if (k == K_STR) { return rt_box_bool(S.rt_str_starts_with(v, checkStr(a0, line))); }
   panicNoMethod("starts_with", v, line);
+  return 0;
+}
+
+export function rt_dm_step_by(v: usize, a0: usize, line: i32): usize {
+  const k = kindOf(v);
+  if (k == K_RANGE) { return R.rt_range_step_by(v, rt_unbox_i64(a0, line), line); }
+  panicNoMethod("step_by", v, line);
   return 0;
 }
 

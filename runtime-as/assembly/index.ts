@@ -32,6 +32,8 @@ export { rt_eq, rt_ne, rt_cmp } from './compare';
 export { rt_type_name, rt_dyn_add, rt_dyn_sub, rt_dyn_mul, rt_dyn_div, rt_dyn_rem, rt_dyn_pow, rt_dyn_neg, rt_dyn_not, rt_dyn_bitand, rt_dyn_bitor, rt_dyn_bitxor, rt_dyn_shl, rt_dyn_shr, rt_dyn_lt, rt_dyn_le, rt_dyn_gt, rt_dyn_ge, rt_dyn_truthy, rt_dyn_len, rt_dyn_index, rt_int_pow, rt_f64_pow, rt_f64_rem } from './dyn';
 // methods on dyn receivers (generated: rt_dm_<method>)
 export * from './dyn_methods';
+// ranges: slicing with a range value, rev / step_by / contains / is_empty; pop as an Option
+export { rt_arr_slice_range, rt_str_slice_range, rt_dyn_slice_range, rt_range_rev, rt_range_step_by, rt_range_contains, rt_range_is_empty, rt_range_first, rt_range_last, rt_range_step, rt_arr_pop_opt } from './range';
 // builtins: conversions, math, range(), iteration
 export { rt_range_to_array, rt_iter_array, rt_str_of, rt_i64_to_str, rt_f64_to_str, rt_bool_to_str, rt_int_of, rt_float_of, rt_parse_int, rt_parse_float, rt_abs_i64, rt_abs_f64, rt_min_i64, rt_max_i64, rt_min_f64, rt_max_f64, rt_sqrt_f64, rt_floor_f64, rt_ceil_f64, rt_round_f64, rt_floor_int, rt_ceil_int, rt_round_int, rt_f64_to_int, rt_i64_to_f64, rt_pow_f64, rt_int_pow_m, rt_dyn_min, rt_dyn_max, rt_dyn_abs, rt_dyn_pow_fn, rt_i64_id, rt_f64_id } from './builtins';
 // field access by name on dyn values, tuple fields on dyn, unique receivers of mutating methods

@@ -239,9 +239,10 @@ export function rt_str_index(s: usize, i: i64, line: i32): usize {
 export function rt_str_slice(s: usize, start: i64, end: i64, flags: i32, line: i32): usize {
   const n = <i64>snchars(s);
   let a: i64 = (flags & 1) != 0 ? start : 0;
-  let b: i64 = (flags & 2) != 0 ? ((flags & 4) != 0 ? end + 1 : end) : n;
+  let b: i64 = (flags & 2) != 0 ? end : n;
   if (a < 0) a += n;
   if (b < 0) b += n;
+  if ((flags & 6) == 6) b += 1; // `..=end`, counted from the end when negative
   if (a < 0 || b > n || a > b) sliceOob(a, b, n, line);
   return substrChars(s, <i32>a, <i32>b);
 }

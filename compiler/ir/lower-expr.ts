@@ -873,8 +873,7 @@ export class ExprLowerer {
       case 'HashMap::new': return call('rt_map_new', [], 'i32');
       case 'panic': return this.panicWith(a, line, e.span);
       case 'format': return this.formatCall(e);
-      case 'assert': return call('rt_assert', [this.cond(a[0]), a[1] ? this.exprAs(a[1], STR) : { op: 'data', id: this.m.data.str('assertion failed') }, i32(line)], 'none');
-      case 'assert_eq': return call('rt_assert_eq', [this.exprAs(a[0], DYN), this.exprAs(a[1], DYN), i32(line)], 'none');
+      case 'assert': case 'assert_eq': case 'assert_ne': return this.assertion(name, a, line, e.span);
       case 'len': {
         const at = this.ty(a[0]);
         if (at.k === 'str') return { op: 'un', w: 'i64.extend_i32_s', a: { op: 'load', w: 'i32.load', offset: 8, ptr: this.expr(a[0]), vt: 'i32' }, vt: 'i64' };
@@ -905,11 +904,39 @@ export class ExprLowerer {
     return plan ? this.fmt.formatted(plan, e.span.line) : this.unsupported('this format call', e);
   }
 
-  /** panic(msg) / panic!("fmt {}", args…) */
-  private panicWith(args: Expr[], line: number, span: Span): IR {
+  /** The message of panic(msg) / panic!("fmt {}", args…) and assertions, or undefined without one. */
+  private message(args: Expr[], line: number, span: Span): IR | undefined {
     const plan = formatPlan(args, false, span);
-    const msg = plan ? this.fmt.formatted(plan, line) : args.length ? this.exprAs(args[0], STR) : { op: 'data', id: this.m.data.str('explicit panic') } as IR;
+    return plan ? this.fmt.formatted(plan, line) : args.length ? this.exprAs(args[0], STR) : undefined;
+  }
+
+  /** panic!(…), or unreachable!/todo!/unimplemented! whose message follows `prefix: ` */
+  private panicWith(args: Expr[], line: number, span: Span, prefix?: string): IR {
+    const given = this.message(args, line, span);
+    const lit = (text: string): IR => ({ op: 'data', id: this.m.data.str(text) });
+    const msg = !given ? lit(prefix ?? 'explicit panic') : prefix ? call('rt_str_concat', [lit(`${prefix}: `), given], 'i32') : given;
     return seq([call('rt_panic', [msg, i32(line)], 'none'), { op: 'unreachable' }]);
+  }
+
+  /**
+   * assert(c[, msg…]), assert_eq(a, b[, msg…]), assert_ne(…) as functions or macros: a failed one
+   * panics with Rust's message (the values shown for eq/ne), the message after it when given.
+   */
+  private assertion(name: string, args: Expr[], line: number, span: Span): IR {
+    // the message is built only when the assertion fails
+    const not = (x: IR): IR => ({ op: 'un', w: 'i32.eqz', a: x, vt: 'i32' });
+    if (name === 'assert' || name === 'debug_assert') {
+      const msg = this.message(args.slice(1), line, span);
+      if (!msg) return call('rt_assert', [this.cond(args[0]), i32(0), i32(line)], 'none');
+      return { op: 'if', cond: not(this.cond(args[0])), vt: 'none', then: call('rt_assert', [i32(0), msg, i32(line)], 'none') };
+    }
+    const ne = name === 'assert_ne' ? 1 : 0;
+    const msg = args.length > 2 ? this.message(args.slice(2), line, span) : undefined;
+    return this.borrowingAll([this.exprAs(args[0], DYN), this.exprAs(args[1], DYN)], [DYN, DYN], ([a, b]) => {
+      if (!msg) return call('rt_assert_cmp', [a, b, i32(ne), i32(0), i32(line)], 'none');
+      const failed = ne ? call('rt_eq', [a, b], 'i32') : not(call('rt_eq', [a, b], 'i32'));
+      return { op: 'if', cond: failed, vt: 'none', then: call('rt_assert_cmp', [a, b, i32(ne), msg, i32(line)], 'none') };
+    }, 'none');
   }
 
   private macro(e: Extract<Expr, { kind: 'Macro' }>): IR {
@@ -922,6 +949,10 @@ export class ExprLowerer {
       case 'eprint': return this.printArgs(e.args, false, line, 'err', e.span);
       case 'format': return this.formatCall(e);
       case 'vec': return this.expr({ kind: 'Array', elems: e.args, span: e.span });
+      case 'assert': case 'debug_assert': case 'assert_eq': case 'assert_ne': return this.assertion(e.name, e.args, line, e.span);
+      case 'unreachable': return this.panicWith(e.args, line, e.span, 'internal error: entered unreachable code');
+      case 'todo': return this.panicWith(e.args, line, e.span, 'not yet implemented');
+      case 'unimplemented': return this.panicWith(e.args, line, e.span, 'not implemented');
       default: return this.unsupported(`macro ${e.name}!`, e);
     }
   }

@@ -975,6 +975,15 @@ class Checker {
       this.inferFormat(plan, ctx);
       return e.name === 'format' ? STR : e.name === 'panic' ? NEVER : NIL;
     }
+    // assertions and unreachable!/todo!/unimplemented!: the leading operands, then a message
+    const operands = { assert: 1, debug_assert: 1, assert_eq: 2, assert_ne: 2, unreachable: 0, todo: 0, unimplemented: 0 }[e.name];
+    if (operands !== undefined && e.args.length > operands) {
+      this.argTys(e.args.slice(0, operands), ctx);
+      const msg = formatPlan(e.args.slice(operands), false, e.span);
+      if (msg) this.inferFormat(msg, ctx);
+      else this.argTys(e.args.slice(operands), ctx);
+      return operands ? NIL : NEVER;
+    }
     const args = this.argTys(e.args, ctx);
     switch (e.name) {
       case 'panic': case 'unreachable': case 'todo': case 'unimplemented': return NEVER;

@@ -122,17 +122,20 @@ export function rt_is_ok(v: usize): i32 { return kindOf(v) == K_ENUM && tidOf(v)
 export function rt_is_err(v: usize): i32 { return kindOf(v) == K_ENUM && tidOf(v) == T_ERR ? 1 : 0; }
 
 /** assert_eq(a, b): Rust's message with both values shown */
-export function rt_assert_eq(a: usize, b: usize, line: i32): void {
-  if (rt_eq(a, b) != 0) return;
-  let s = rt_str_from_lit("assertion `left == right` failed\n  left: ");
-  s = appendDebug(s, a);
-  s = appendLit(s, "\n right: ");
-  s = appendDebug(s, b);
-  rt_panic(s, line);
-}
-export function rt_assert_ne(a: usize, b: usize, line: i32): void {
-  if (rt_eq(a, b) == 0) return;
-  let s = rt_str_from_lit("assertion `left != right` failed\n  left: ");
+export function rt_assert_eq(a: usize, b: usize, line: i32): void { rt_assert_cmp(a, b, 0, 0, line); }
+export function rt_assert_ne(a: usize, b: usize, line: i32): void { rt_assert_cmp(a, b, 1, 0, line); }
+/**
+ * assert_eq / assert_ne (`ne` != 0) with an optional message (STR, 0 for none), which Rust puts
+ * after `failed: ` on the first line of the panic.
+ */
+export function rt_assert_cmp(a: usize, b: usize, ne: i32, msg: usize, line: i32): void {
+  if ((rt_eq(a, b) != 0) != (ne != 0)) return;
+  let s = rt_str_from_lit(ne != 0 ? "assertion `left != right` failed" : "assertion `left == right` failed");
+  if (msg != 0) {
+    s = appendLit(s, ": ");
+    s = rt_str_append(s, msg);
+  }
+  s = appendLit(s, "\n  left: ");
   s = appendDebug(s, a);
   s = appendLit(s, "\n right: ");
   s = appendDebug(s, b);

@@ -11,7 +11,7 @@ export { rt_box_i64, rt_box_f64, rt_box_bool, rt_nil, rt_true, rt_false, rt_none
 // panics
 export { rt_panic, rt_panic_overflow, rt_panic_div_zero, rt_panic_index, rt_panic_stack, rt_assert, rt_abort } from './panic';
 // unwrap / expect / assert_eq, option and result tests
-export { rt_unwrap, rt_expect, rt_unwrap_or, rt_is_some, rt_is_none, rt_is_ok, rt_is_err, rt_assert_eq, rt_assert_ne } from './builtins';
+export { rt_unwrap, rt_expect, rt_unwrap_or, rt_is_some, rt_is_none, rt_is_ok, rt_is_err, rt_assert_eq, rt_assert_ne, rt_assert_cmp } from './builtins';
 // strings: construction, append, compare, index, slice
 export { rt_str_new, rt_str_from_utf8, rt_str_append, rt_str_append_i64, rt_str_append_f64, rt_str_append_f64_prec, rt_str_append_bool, rt_str_concat, rt_str_eq, rt_str_cmp, rt_str_index, rt_str_slice, rt_str_repeat } from './str';
 // string methods

@@ -5,28 +5,7 @@
 // (nothing kept too long).
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { WASI } from 'node:wasi';
-import { mkdtempSync, readFileSync, rmSync, openSync, closeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { compile } from '../dist/compiler.mjs';
-
-const dir = mkdtempSync(join(tmpdir(), 'ruchyc-mem-'));
-process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
-
-/** Runs a program; returns its stdout and the final size of its linear memory in MiB. */
-function run(source) {
-  const r = compile({ file: 'mem.ruchy', source });
-  assert.is(r.exitCode, 0, JSON.stringify(r.diagnostics));
-  const outFile = join(dir, `out-${Math.random().toString(36).slice(2)}.txt`);
-  const fd = openSync(outFile, 'w');
-  const wasi = new WASI({ version: 'preview1', returnOnExit: true, stdout: fd });
-  const inst = new WebAssembly.Instance(new WebAssembly.Module(r.wasm), wasi.getImportObject());
-  const code = wasi.start(inst);
-  closeSync(fd);
-  assert.is(code, 0);
-  return { out: readFileSync(outFile, 'utf8'), mb: inst.exports.memory.buffer.byteLength / 1048576 };
-}
+import { run } from './wasi-run.mjs';
 
 test('10 million short strings and small arrays allocated and dropped: memory stays under 64 MB', () => {
   const { out, mb } = run(`fun label(i) {

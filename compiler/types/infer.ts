@@ -991,6 +991,8 @@ class Checker {
       case 'map':
         if (rt.k === 'option') return option(DYN);
         if (rt.k === 'result') return result(DYN, rt.err);
+        // a dyn receiver may be an Option / Result as well as an iterable
+        if (rt.k === 'dyn') return DYN;
         return isArr || rt.k === 'range' ? arr(DYN) : undefined;
       case 'filter': return isArr ? (rt.k === 'arr' ? rt : arr(DYN)) : rt.k === 'range' ? arr(INT) : undefined;
       case 'flat_map': return isArr ? arr(DYN) : undefined;

@@ -1204,12 +1204,13 @@ export class ExprLowerer {
 
   /** A user method called on a dyn receiver: chosen by the receiver's run-time type. */
   private dispatch(e: Extract<Expr, { kind: 'MethodCall' }>, targets: { typeName: string; inst: Instance }[], t: Ty, line: number): IR {
-    const recv = this.fb.local('recv', 'i32');
+    // the receiver and the arguments are borrowed by the call: owned ones are held and released after
+    const held = [this.hold(this.exprAs(e.receiver, DYN), DYN, 'recv'), ...e.args.map(a => this.hold(this.exprAs(a, DYN), DYN, 'arg'))];
+    const recv = held[0].local;
     const res = this.fb.local('res', 'i32');
-    const args = e.args.map(a => this.exprAs(a, DYN));
-    const argLocals = args.map(() => this.fb.local('arg', 'i32'));
+    const argLocals = held.slice(1).map(h => h.local);
     const out = this.fb.label('dispatch');
-    const body: IR[] = [{ op: 'set', local: recv, value: this.exprAs(e.receiver, DYN) }, ...args.map((a, i) => ({ op: 'set', local: argLocals[i], value: a }) as IR)];
+    const body: IR[] = held.map(h => h.init);
     const tid: IR = { op: 'load', w: 'i32.load16_u', offset: 6, ptr: { op: 'get', local: recv, vt: 'i32' }, vt: 'i32' };
     const isObj: IR = { op: 'bin', w: 'i32.ge_u', a: { op: 'load', w: 'i32.load8_u', offset: 4, ptr: { op: 'get', local: recv, vt: 'i32' }, vt: 'i32' }, b: i32(K.TUPLE), vt: 'i32' };
     const checks: IR[] = [];
@@ -1230,7 +1231,8 @@ export class ExprLowerer {
       ? call(dm.fn, [{ op: 'get', local: recv, vt: 'i32' }, ...argLocals.map(l => ({ op: 'get', local: l, vt: 'i32' }) as IR), ...(dm.line ? [i32(line)] : [])], 'i32')
       : seq([call('rt_panic', [{ op: 'data', id: this.m.data.str(`no method \`${e.method}\` on this value`) }, i32(line)], 'none'), { op: 'unreachable' }], 'i32');
     body.push({ op: 'set', local: res, value: { op: 'block', label: out, vt: 'i32', body: [{ op: 'if', cond: isObj, vt: 'none', then: seq(checks) }, fallback] } });
-    return coerce({ op: 'block', body: [...body, { op: 'get', local: res, vt: 'i32' }], vt: 'i32' }, DYN, t, line);
+    // every path's result is a fresh (boxed) value
+    return coerce(seq([...body, ...held.map(h => h.release).reverse(), { op: 'get', local: res, vt: 'i32' }], 'i32', true), DYN, t, line);
   }
 
   private structLit(e: Extract<Expr, { kind: 'StructLit' }>, t: Ty): IR {

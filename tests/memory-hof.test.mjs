@@ -233,4 +233,21 @@ println(make_adder(5)(100))
   ].join('\n'));
 });
 
+test('a closure writing to the receiver\'s variable: the method sees the elements as they were, the variable gets the writes', () => {
+  const { out, mb } = run(`let mut xs = [1, 2, 3]
+let ys = xs.map(|x| { xs[2] = 0; x * 10 })
+println(ys, xs)
+fun grow(n) {
+    let mut v = [1, 2, 3]
+    let w = v.filter(|x| { v.push(x + n); x != 2 })
+    w.len() + v.len()
+}
+let mut t = 0
+for i in 0..100000 { t += grow(i) }
+println(t)
+`);
+  assert.is(out, '[10, 20, 30] [1, 2, 0]\n800000\n');
+  assert.ok(mb < 2, `memory grew to ${mb} MiB`);
+});
+
 test.run();

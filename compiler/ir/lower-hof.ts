@@ -151,7 +151,9 @@ export class HofLowerer {
     const i = this.fb.local('i', 'i32');
     const x = this.fb.local('x', 'i32');
     const recv = recvLocal !== undefined ? get(recvLocal) : rt.k === 'arr' ? this.ex.expr(e.receiver) : this.ex.exprAs(e.receiver, DYN);
-    const coll = this.ex.hold(rt.k === 'arr' ? recv
+    // the loop owns its collection (a borrowed array is retained), so that the closure writing
+    // to the receiver's variable copies it first and the loop sees the elements as they were
+    const coll = this.ex.hold(rt.k === 'arr' ? this.ex.ownedValue(recv, DYN)
       : this.ex.borrowing(recv, DYN, r => call('rt_iter_array', [r, i32(line)], 'i32'), 'i32'), DYN, 'coll');
     // reduce(init, f) and reduce(f, init) are both accepted: the function is the argument typed fn
     const fnArgIndex = (e.method === 'reduce' || e.method === 'fold') && e.args.length === 2

@@ -105,7 +105,8 @@ const range = {
 const KIND = { str: 'K_STR', arr: 'K_ARRAY', map: 'K_MAP', int: 'K_INT', float: 'K_FLOAT', bool: 'K_BOOL', option: 'K_ENUM', result: 'K_ENUM', range: 'K_RANGE' };
 const classes = { str, arr, map, int, float, bool, option, result, range };
 
-const conv = (p, a) => ({ int: `rt_unbox_i64(${a}, line)`, float: `rt_unbox_f64(${a}, line)`, bool: `rt_unbox_bool(${a}, line)`, str: `checkStr(${a}, line)` }[p] ?? a);
+const conv = (p, a) => ({ int: `rt_unbox_i64(${a}, line)`, float: `rt_unbox_f64(${a}, line)`, bool: `rt_unbox_bool(${a}, line)`, str: `checkStr(${a}, line)` }[p]
+  ?? (p.startsWith('arr') ? `checkArr(${a}, line)` : a));
 const boxRet = (r, e) => ({ int: `rt_box_i64(${e})`, float: `rt_box_f64(${e})`, bool: `rt_box_bool(${e})` }[r] ?? e);
 
 const dyn = {};
@@ -129,6 +130,10 @@ import { rt_dyn_len } from './dyn';
 
 function checkStr(v: usize, line: i32): usize {
   if (kindOf(v) != K_STR) panicWithType("expected str, found ", v, line);
+  return v;
+}
+function checkArr(v: usize, line: i32): usize {
+  if (kindOf(v) != K_ARRAY) panicWithType("expected array, found ", v, line);
   return v;
 }
 `;
@@ -182,6 +187,11 @@ const functions = {
   assert_ne: [M('rt_assert_ne', ['dyn', 'dyn'], 'nil', 'L')],
   assert: [M('rt_assert', ['bool', 'str'], 'nil', 'L')],
   Some: [M('rt_some', ['dyn'], 'option<dyn>')], Ok: [M('rt_ok', ['dyn'], 'dyn')], Err: [M('rt_err', ['dyn'], 'dyn')],
+  // the reference's free-function forms of array methods (new arrays; the argument is not changed)
+  reverse: [M('rt_arr_reverse', ['arr'], 'arr<elem>'), M('rt_str_reverse', ['str'], 'str'), M('rt_dm_reverse', ['dyn'], 'dyn', 'L')],
+  sort: [M('rt_arr_sort', ['arr'], 'arr<elem>'), M('rt_dm_sort', ['dyn'], 'dyn', 'L')],
+  enumerate: [M('rt_arr_enumerate', ['arr'], 'arr<tuple>'), M('rt_dm_enumerate', ['dyn'], 'dyn', 'L')],
+  zip: [M('rt_arr_zip', ['arr', 'arr'], 'arr<tuple>'), M('rt_dm_zip', ['dyn', 'dyn'], 'dyn', 'L')],
   // system builtins over WASI (host_api.ts): files go through the host's grants
   env_args: [M('rt_sys_args', [], 'arr<str>')], env_var: [M('rt_sys_env_var', ['str'], 'dyn')],
   timestamp: [M('rt_sys_timestamp', [], 'int')], random: [M('rt_sys_random', [], 'float')],

@@ -5,14 +5,7 @@
 // (nothing kept too long).
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { runProgram } from './program-lib.mjs';
-
-/** Runs a program that must exit 0; returns its stdout and the final size of its memory in MiB. */
-function run(source) {
-  const { out, code, mb } = runProgram(source, 'mem.ruchy');
-  assert.is(code, 0);
-  return { out, mb };
-}
+import { run } from './program-lib.mjs';
 
 test('10 million short strings and small arrays allocated and dropped: memory stays under 64 MB', () => {
   const { out, mb } = run(`fun label(i) {
@@ -208,6 +201,35 @@ println(upper)
 println(pts)
 `);
   assert.is(out, 'v0 v0 changed v1999 2000 abbbbb\n["one", "two"]\n["ONE", "TWO"]\n[(1, "one"), (2, "two")]\n');
+});
+
+test('a user method called on a dyn receiver: the receiver, the arguments and the result are released', () => {
+  const { out, mb } = run(`struct P { x: i64 }
+impl P {
+    fun get(&self, k) { self.x + k.len() }
+    fun tag(&self) { f"p{self.x}" }
+}
+struct Q { y: i64 }
+impl Q {
+    fun get(&self, k) { self.y }
+    fun tag(&self) { "q" }
+}
+let mut t = 0
+let mut i = 0
+let mut keep = []
+while i < 100000 {
+    let v = if i % 2 == 0 { P { x: i } } else { Q { y: 1 } }
+    let items = [v]
+    t += items[0].get(f"k{i}") + items[0].tag().len()
+    if i < 3 { keep.push(items[0].tag()) }
+    i += 1
+}
+println(t, keep)
+`);
+  let t = 0;
+  for (let i = 0; i < 100000; i++) t += i % 2 === 0 ? i + `k${i}`.length + `p${i}`.length : 2;
+  assert.is(out, `${t} ["p0", "q", "p2"]\n`);
+  assert.ok(mb < 2, `memory grew to ${mb} MiB`);
 });
 
 test.run();

@@ -24,3 +24,10 @@ export function runProgram(source, file = 'prog.ruchy') {
   closeSync(out); closeSync(err);
   return { out: readFileSync(outFile, 'utf8'), err: readFileSync(errFile, 'utf8'), code, mb: inst.exports.memory.buffer.byteLength / 1048576 };
 }
+
+/** Runs a program that must exit 0; returns its stdout and the final size of its memory in MiB. */
+export function run(source, file = 'mem.ruchy') {
+  const { out, err, code, mb } = runProgram(source, file);
+  assert.is(code, 0, err);
+  return { out, mb };
+}

@@ -147,7 +147,7 @@ export class ExprLowerer {
   }
 
   /** `result`, then `release` (a held value's), keeping the result's value and ownership */
-  private thenRelease(result: IR, release: IR, vt: VT, owned: boolean): IR {
+  thenRelease(result: IR, release: IR, vt: VT, owned: boolean): IR {
     if (release.op === 'nop') return result;
     if (vt === 'none') return seq([result, release]);
     const r = this.fb.local('result', vt);
@@ -826,10 +826,11 @@ export class ExprLowerer {
         return this.borrowingAll(this.args(e.args, tys), tys, xs => call(name, xs, vtOf(inst.ret)), vtOf(inst.ret));
       }
       case 'closure': {
-        const c = this.fb.local('clo', 'i32');
         const args = e.args.map(a => this.exprAs(a, DYN));
         const callee = e.callee.kind === 'Ident' && this.inst.refs.get(e.callee) ? this.readVar(this.inst.refs.get(e.callee)!) : this.exprAs(e.callee, DYN);
-        return coerce(seq([{ op: 'set', local: c, value: callee }, this.hof.callClosure(c, args)], 'i32'), DYN, t, line);
+        // an owned callee (a closure just made or returned) is held for the call and released after
+        const c = this.hold(callee, DYN, 'clo');
+        return coerce(this.thenRelease(seq([c.init, this.hof.callClosure(c.local, args)], 'i32'), c.release, 'i32', true), DYN, t, line);
       }
       case 'variant': return this.variant(target.enumName, target.variant, e.args, line);
       case 'builtin': return this.builtin(target.name, e, t);
@@ -1010,13 +1011,13 @@ export class ExprLowerer {
         return this.mutatingCall(e, m.fn, m.params.map(w => wordTy(w, recvTy)), m.out ?? false, m.line ?? false, wordTy(m.ret, recvTy), t);
       }
       case 'unwrap': case 'expect':
-        return coerce(call('rt_unwrap', [this.exprAs(e.receiver, DYN), i32(line)], 'i32'), DYN, t, line);
+        return coerce(this.borrowing(this.exprAs(e.receiver, DYN), DYN, r => call('rt_unwrap', [r, i32(line)], 'i32'), 'i32'), DYN, t, line);
       case 'to_string': {
         return this.appendValue(call('rt_str_new', [i32(16)], 'i32'), this.expr(e.receiver), rt, false, line);
       }
       case 'is_some': case 'is_ok': case 'is_none': case 'is_err': {
         const id = { is_some: 1, is_ok: 2, is_none: 0, is_err: 3 }[e.method]!;
-        return { op: 'bin', w: 'i32.eq', a: { op: 'load', w: 'i32.load16_u', offset: 6, ptr: this.exprAs(e.receiver, DYN), vt: 'i32' }, b: i32(id), vt: 'i32' };
+        return this.borrowing(this.exprAs(e.receiver, DYN), DYN, r => ({ op: 'bin', w: 'i32.eq', a: { op: 'load', w: 'i32.load16_u', offset: 6, ptr: r, vt: 'i32' }, b: i32(id), vt: 'i32' }), 'i32');
       }
       case 'iter': case 'into_iter': case 'collect': case 'clone': return this.expr(e.receiver);
     }
@@ -1370,12 +1371,13 @@ export class ExprLowerer {
 
   /** A user method called on a dyn receiver: chosen by the receiver's run-time type. */
   private dispatch(e: Extract<Expr, { kind: 'MethodCall' }>, targets: { typeName: string; inst: Instance }[], t: Ty, line: number): IR {
-    const recv = this.fb.local('recv', 'i32');
+    // the receiver and the arguments are borrowed by the call: owned ones are held and released after
+    const held = [this.hold(this.exprAs(e.receiver, DYN), DYN, 'recv'), ...e.args.map(a => this.hold(this.exprAs(a, DYN), DYN, 'arg'))];
+    const recv = held[0].local;
     const res = this.fb.local('res', 'i32');
-    const args = e.args.map(a => this.exprAs(a, DYN));
-    const argLocals = args.map(() => this.fb.local('arg', 'i32'));
+    const argLocals = held.slice(1).map(h => h.local);
     const out = this.fb.label('dispatch');
-    const body: IR[] = [{ op: 'set', local: recv, value: this.exprAs(e.receiver, DYN) }, ...args.map((a, i) => ({ op: 'set', local: argLocals[i], value: a }) as IR)];
+    const body: IR[] = held.map(h => h.init);
     const tid: IR = { op: 'load', w: 'i32.load16_u', offset: 6, ptr: { op: 'get', local: recv, vt: 'i32' }, vt: 'i32' };
     const isObj: IR = { op: 'bin', w: 'i32.ge_u', a: { op: 'load', w: 'i32.load8_u', offset: 4, ptr: { op: 'get', local: recv, vt: 'i32' }, vt: 'i32' }, b: i32(K.TUPLE), vt: 'i32' };
     const checks: IR[] = [];
@@ -1396,7 +1398,8 @@ export class ExprLowerer {
       ? call(dm.fn, [{ op: 'get', local: recv, vt: 'i32' }, ...argLocals.map(l => ({ op: 'get', local: l, vt: 'i32' }) as IR), ...(dm.line ? [i32(line)] : [])], 'i32')
       : seq([call('rt_panic', [{ op: 'data', id: this.m.data.str(`no method \`${e.method}\` on this value`) }, i32(line)], 'none'), { op: 'unreachable' }], 'i32');
     body.push({ op: 'set', local: res, value: { op: 'block', label: out, vt: 'i32', body: [{ op: 'if', cond: isObj, vt: 'none', then: seq(checks) }, fallback] } });
-    return coerce({ op: 'block', body: [...body, { op: 'get', local: res, vt: 'i32' }], vt: 'i32' }, DYN, t, line);
+    // every path's result is a fresh (boxed) value
+    return coerce(seq([...body, ...held.map(h => h.release).reverse(), { op: 'get', local: res, vt: 'i32' }], 'i32', true), DYN, t, line);
   }
 
   private structLit(e: Extract<Expr, { kind: 'StructLit' }>, t: Ty): IR {

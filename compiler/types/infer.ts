@@ -963,6 +963,10 @@ class Checker {
       case 'Some': return option(a0);
       case 'Ok': return result(a0, NEVER);
       case 'Err': return result(NEVER, a0);
+      // free-function forms of array methods: a new array (a string for reverse of a string)
+      case 'reverse': return a0.k === 'str' ? STR : a0.k === 'arr' ? a0 : DYN;
+      case 'sort': return a0.k === 'arr' ? a0 : DYN;
+      case 'enumerate': case 'zip': return args.every(x => x.k === 'arr') ? arr(DYN) : DYN;
     }
     const ov = this.methods.functions[name]?.find(o => o.params.length === args.length);
     if (ov) return parseTyWord(ov.ret, DYN);
@@ -1083,6 +1087,8 @@ class Checker {
       case 'map':
         if (rt.k === 'option') return option(DYN);
         if (rt.k === 'result') return result(DYN, rt.err);
+        // a dyn receiver may be an Option / Result as well as an iterable
+        if (rt.k === 'dyn') return DYN;
         return isArr || rt.k === 'range' ? arr(DYN) : undefined;
       case 'filter': return isArr ? (rt.k === 'arr' ? rt : arr(DYN)) : rt.k === 'range' ? arr(INT) : undefined;
       case 'flat_map': return isArr ? arr(DYN) : undefined;

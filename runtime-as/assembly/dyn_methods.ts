@@ -19,6 +19,10 @@ function checkStr(v: usize, line: i32): usize {
   if (kindOf(v) != K_STR) panicWithType("expected str, found ", v, line);
   return v;
 }
+function checkArr(v: usize, line: i32): usize {
+  if (kindOf(v) != K_ARRAY) panicWithType("expected array, found ", v, line);
+  return v;
+}
 
 export function rt_dm_abs(v: usize, line: i32): usize {
   const k = kindOf(v);
@@ -30,7 +34,7 @@ export function rt_dm_abs(v: usize, line: i32): usize {
 
 export function rt_dm_append(v: usize, a0: usize, line: i32): usize {
   const k = kindOf(v);
-  if (k == K_ARRAY) { return A.rt_arr_extend(v, a0, line); }
+  if (k == K_ARRAY) { return A.rt_arr_extend(v, checkArr(a0, line), line); }
   panicNoMethod("append", v, line);
   return 0;
 }
@@ -102,7 +106,7 @@ export function rt_dm_collect(v: usize, line: i32): usize {
 
 export function rt_dm_concat(v: usize, a0: usize, line: i32): usize {
   const k = kindOf(v);
-  if (k == K_ARRAY) { return rt_arr_concat(v, a0); }
+  if (k == K_ARRAY) { return rt_arr_concat(v, checkArr(a0, line)); }
   panicNoMethod("concat", v, line);
   return 0;
 }
@@ -132,7 +136,7 @@ export function rt_dm_count(v: usize, a0: usize, line: i32): usize {
 
 export function rt_dm_difference(v: usize, a0: usize, line: i32): usize {
   const k = kindOf(v);
-  if (k == K_ARRAY) { return A.rt_arr_difference(v, a0); }
+  if (k == K_ARRAY) { return A.rt_arr_difference(v, checkArr(a0, line)); }
   panicNoMethod("difference", v, line);
   return 0;
 }
@@ -167,7 +171,7 @@ export function rt_dm_expect(v: usize, a0: usize, line: i32): usize {
 
 export function rt_dm_extend(v: usize, a0: usize, line: i32): usize {
   const k = kindOf(v);
-  if (k == K_ARRAY) { return A.rt_arr_extend(v, a0, line); }
+  if (k == K_ARRAY) { return A.rt_arr_extend(v, checkArr(a0, line), line); }
   panicNoMethod("extend", v, line);
   return 0;
 }
@@ -226,7 +230,7 @@ export function rt_dm_insert(v: usize, a0: usize, a1: usize, line: i32): usize {
 
 export function rt_dm_intersection(v: usize, a0: usize, line: i32): usize {
   const k = kindOf(v);
-  if (k == K_ARRAY) { return A.rt_arr_intersection(v, a0); }
+  if (k == K_ARRAY) { return A.rt_arr_intersection(v, checkArr(a0, line)); }
   panicNoMethod("intersection", v, line);
   return 0;
 }
@@ -653,7 +657,7 @@ export function rt_dm_trim_start(v: usize, line: i32): usize {
 
 export function rt_dm_union(v: usize, a0: usize, line: i32): usize {
   const k = kindOf(v);
-  if (k == K_ARRAY) { return A.rt_arr_union(v, a0); }
+  if (k == K_ARRAY) { return A.rt_arr_union(v, checkArr(a0, line)); }
   panicNoMethod("union", v, line);
   return 0;
 }
@@ -688,7 +692,7 @@ export function rt_dm_values(v: usize, line: i32): usize {
 
 export function rt_dm_zip(v: usize, a0: usize, line: i32): usize {
   const k = kindOf(v);
-  if (k == K_ARRAY) { return A.rt_arr_zip(v, a0); }
+  if (k == K_ARRAY) { return A.rt_arr_zip(v, checkArr(a0, line)); }
   panicNoMethod("zip", v, line);
   return 0;
 }

@@ -57,6 +57,7 @@ function lastOf(r: usize, what: string, line: i32): i64 {
 export function rt_range_rev(r: usize, line: i32): usize {
   const s = rstart(r), l = lastOf(r, "cannot reverse an unbounded range", line);
   let a = rt_arr_new(EK_INT, 0);
+  if (rt_range_is_empty(r)) return a; // (also `x..i64::MIN`, whose last element would wrap)
   for (let i = l; i >= s; i--) { a = rt_arr_push_i64(a, i); if (i == i64.MIN_VALUE) break; }
   return a;
 }
@@ -66,6 +67,7 @@ export function rt_range_step_by(r: usize, n: i64, line: i32): usize {
   if (n <= 0) panicLit("step_by: the step must be positive", line);
   const s = rstart(r), l = lastOf(r, "cannot collect an unbounded range", line);
   let a = rt_arr_new(EK_INT, 0);
+  if (rt_range_is_empty(r)) return a;
   for (let i = s; i <= l; i += n) { a = rt_arr_push_i64(a, i); if (i > i64.MAX_VALUE - n) break; }
   return a;
 }

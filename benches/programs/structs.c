@@ -6,10 +6,10 @@
 
 typedef struct { int64_t x, y, vx, vy; } Particle;
 
-static Particle moved(const Particle *p) {
+static Particle moved(const Particle *p, int64_t width, int64_t height) {
     int64_t nx = p->x + p->vx, ny = p->y + p->vy, nvx = p->vx, nvy = p->vy;
-    if (nx < 0 || nx >= 10007) { nvx = -nvx; nx = p->x; }
-    if (ny < 0 || ny >= 7919) { nvy = -nvy; ny = p->y; }
+    if (nx < 0 || nx >= width) { nvx = -nvx; nx = p->x; }
+    if (ny < 0 || ny >= height) { nvy = -nvy; ny = p->y; }
     Particle q = { nx, ny, nvx, nvy };
     return q;
 }
@@ -28,7 +28,7 @@ int main(void) {
         ps[i] = p;
     }
     for (int64_t s = 0; s < steps; s++)
-        for (int64_t i = 0; i < count; i++) ps[i] = moved(&ps[i]);
+        for (int64_t i = 0; i < count; i++) ps[i] = moved(&ps[i], width, height);
     int64_t check = 0, energy = 0;
     for (int64_t i = 0; i < count; i++) {
         check = (31 * check + 7 * ps[i].x + ps[i].y) % 1000000007;

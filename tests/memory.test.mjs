@@ -172,6 +172,26 @@ println(counter())
   assert.ok(mb < 8, `memory grew to ${mb} MiB`);
 });
 
+test('keys computed for index assignments into maps are released (typed and dyn maps)', () => {
+  const { out, mb } = run(`fun bump(m, k) {
+    let mut c = m
+    c[k + "!"] = c.len()
+    c
+}
+let mut counts = HashMap::new()
+let mut any = {"start": 0}
+let mut i = 0
+while i < 300000 {
+    counts[f"k{i % 10}"] = i
+    any = bump(any, f"{i % 7}")
+    i += 1
+}
+println(counts.len(), counts["k3"], any.len(), any["6!"])
+`);
+  assert.is(out, '10 299993 8 8\n');
+  assert.ok(mb < 2, `memory grew to ${mb} MiB`);
+});
+
 test('values shared before a release stay alive and unchanged (no early free)', () => {
   const { out } = run(`let mut keep = []
 let mut i = 0

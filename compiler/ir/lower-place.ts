@@ -10,7 +10,7 @@ import type { Expr } from '../syntax/ast.ts';
 import { type Ty, DYN, INT } from '../types/types.ts';
 import type { IR, VT } from './ir.ts';
 import type { ExprLowerer } from './lower-expr.ts';
-import { i32, call, coerce, elemOps, isRef, loadSlot, storeSlot } from './values.ts';
+import { i32, call, coerce, elemOps, isRef, loadSlot, storeSlot, ownership } from './values.ts';
 
 const get = (local: number, vt: VT = 'i32'): IR => ({ op: 'get', local, vt });
 const set = (local: number, value: IR): IR => ({ op: 'set', local, value });
@@ -83,7 +83,8 @@ export class PlaceLowerer {
     if (e.kind === 'Index') {
       const ct = this.ex.tyOf(e.expr);
       const idx = this.ex.fb.local('idx', ct.k === 'arr' ? 'i64' : 'i32');
-      const pre = set(idx, ct.k === 'arr' ? this.ex.exprAs(e.index, INT) : this.ex.exprAs(e.index, DYN));
+      const key = ct.k === 'arr' ? this.ex.exprAs(e.index, INT) : this.ex.exprAs(e.index, DYN);
+      const pre = set(idx, key);
       const at = get(idx, ct.k === 'arr' ? 'i64' : 'i32');
       const indexUpdate = (c: IR): IR => {
         const a = this.ex.fb.local('coll', 'i32');
@@ -106,7 +107,9 @@ export class PlaceLowerer {
       const inner = this.inPlace(e.expr)
         ? this.ex.unsupported('indexing into `self` itself', e)
         : this.update(e.expr, (cur) => indexUpdate(ct.k === 'arr' || ct.k === 'map' ? cur() : coerce(cur(), ct, DYN, line)), line);
-      return seq([pre, inner]);
+      // the setters borrow the key (a map retains what it keeps): an owned one is released after
+      const keyOwned = ct.k !== 'arr' && ownership(key) === 'owned';
+      return seq([pre, inner, ...(keyOwned ? [call('rt_release', [at], 'none')] : [])]);
     }
     return this.ex.unsupported('this assignment target', e);
   }

@@ -4,28 +4,11 @@
 // the `while let` loop is also checked for bounded memory.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { WASI } from 'node:wasi';
-import { mkdtempSync, readFileSync, rmSync, openSync, closeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { compile } from '../dist/compiler.mjs';
-
-const dir = mkdtempSync(join(tmpdir(), 'ruchyc-flow-'));
-process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+import { runProgram } from './program-lib.mjs';
 
 /** Compiles and runs a program: { code, out, err, mb } (mb: final linear memory in MiB). */
-function run(source) {
-  const r = compile({ file: 'flow.ruchy', source });
-  assert.is(r.exitCode, 0, JSON.stringify(r.diagnostics));
-  const tag = Math.random().toString(36).slice(2);
-  const outFile = join(dir, `out-${tag}.txt`), errFile = join(dir, `err-${tag}.txt`);
-  const fd = openSync(outFile, 'w'), efd = openSync(errFile, 'w');
-  const wasi = new WASI({ version: 'preview1', returnOnExit: true, stdout: fd, stderr: efd });
-  const inst = new WebAssembly.Instance(new WebAssembly.Module(r.wasm), wasi.getImportObject());
-  const code = wasi.start(inst);
-  closeSync(fd); closeSync(efd);
-  return { code, out: readFileSync(outFile, 'utf8'), err: readFileSync(errFile, 'utf8'), mb: inst.exports.memory.buffer.byteLength / 1048576 };
-}
+const run = (source) => runProgram(source, 'flow.ruchy');
 
 /** Runs a program that must succeed and print exactly `want` (lines). */
 function prints(source, want) {

@@ -4,29 +4,11 @@
 // compile errors. Programs run on node:wasi; outputs are exact.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { WASI } from 'node:wasi';
-import { mkdtempSync, readFileSync, rmSync, openSync, closeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { compile } from '../dist/compiler.mjs';
+import { runProgram } from './program-lib.mjs';
 
-const dir = mkdtempSync(join(tmpdir(), 'ruchyc-fmt-'));
-process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
-
-/** Compiles and runs a program; returns { code, out, err, mb } (mb: its final linear memory in MiB). */
-function run(source) {
-  const r = compile({ file: 'fmt.ruchy', source });
-  assert.is(r.exitCode, 0, JSON.stringify(r.diagnostics));
-  const name = Math.random().toString(36).slice(2);
-  const outFile = join(dir, `${name}.out`), errFile = join(dir, `${name}.err`);
-  const out = openSync(outFile, 'w'), err = openSync(errFile, 'w');
-  const wasi = new WASI({ version: 'preview1', returnOnExit: true, stdout: out, stderr: err });
-  const inst = new WebAssembly.Instance(new WebAssembly.Module(r.wasm), wasi.getImportObject());
-  const code = wasi.start(inst);
-  closeSync(out);
-  closeSync(err);
-  return { code, out: readFileSync(outFile, 'utf8'), err: readFileSync(errFile, 'utf8'), mb: inst.exports.memory.buffer.byteLength / 1048576 };
-}
+/** Compiles and runs a program: { code, out, err, mb } (mb: final linear memory in MiB). */
+const run = (source) => runProgram(source, 'fmt.ruchy');
 
 /** The program's stdout, which must exit 0. */
 function output(source) {

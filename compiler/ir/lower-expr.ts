@@ -19,7 +19,6 @@ import type { Span } from '../diagnostics.ts';
 const varTy = (v: VarInfo): Ty => (v.captured ? DYN : v.ty);
 const seq = (body: IR[], vt: VT = 'none', owned = false): IR => (owned ? { op: 'block', body, vt, owned } : { op: 'block', body, vt });
 const drop = (ir: IR): IR => (ir.op === 'nop' ? ir : vtOfResult(ir) !== 'none' ? { op: 'drop', value: ir } : ir);
-const SLOT = (i: number) => 8 + 8 * i;
 
 export class ExprLowerer {
   constructor(readonly m: ModuleCtx, readonly fb: FnBuilder) {}
@@ -254,7 +253,7 @@ export class ExprLowerer {
         const out: IR[] = [{ op: 'set', local: tmp, value: coerce(value, t, DYN, p.span.line) }];
         p.elems.forEach((el, i) => {
           const et = t.k === 'tuple' ? t.elems[i] ?? DYN : DYN;
-          const slot: IR = { op: 'load', w: 'i32.load', offset: SLOT(i), ptr: { op: 'get', local: tmp, vt: 'i32' }, vt: 'i32' };
+          const slot: IR = loadSlot({ op: 'get', local: tmp, vt: 'i32' }, i, DYN);
           out.push(this.bindPatternIR(el, coerce(slot, DYN, et, p.span.line), et));
         });
         return seq(out);
@@ -311,7 +310,7 @@ export class ExprLowerer {
         if (t.k !== 'tuple') out.push(failIf(this.notKind({ op: 'get', local: tmp, vt: 'i32' }, K.TUPLE)));
         p.elems.forEach((el, i) => {
           const et = t.k === 'tuple' ? t.elems[i] ?? DYN : DYN;
-          const slot: IR = { op: 'load', w: 'i32.load', offset: SLOT(i), ptr: { op: 'get', local: tmp, vt: 'i32' }, vt: 'i32' };
+          const slot: IR = loadSlot({ op: 'get', local: tmp, vt: 'i32' }, i, DYN);
           out.push(this.testPattern(el, coerce(slot, DYN, et, line), et, fail));
         });
         return seq(out);
@@ -339,7 +338,7 @@ export class ExprLowerer {
           const ftys = this.variantFieldTys(path, t);
           p.args.forEach((a, i) => {
             const ft = ftys[i] ?? DYN;
-            const slot: IR = { op: 'load', w: 'i32.load', offset: SLOT(i), ptr, vt: 'i32' };
+            const slot: IR = loadSlot(ptr, i, DYN);
             out.push(this.testPattern(a, coerce(slot, DYN, ft, line), ft, fail));
           });
         }
@@ -579,7 +578,7 @@ export class ExprLowerer {
         if (e.elems.length === 0) return { op: 'nop' };
         const tmp = this.fb.local('tup', 'i32');
         const out: IR[] = [{ op: 'set', local: tmp, value: call('rt_obj_new', [i32(K.TUPLE), i32(this.m.tupleTypeId(e.elems.length)), i32(e.elems.length)], 'i32') }];
-        e.elems.forEach((x, i) => out.push({ op: 'store', w: 'i32.store', offset: SLOT(i), ptr: { op: 'get', local: tmp, vt: 'i32' }, value: this.retained(this.exprAs(x, DYN), DYN) }));
+        e.elems.forEach((x, i) => out.push(storeSlot({ op: 'get', local: tmp, vt: 'i32' }, i, DYN, this.retained(this.exprAs(x, DYN), DYN))));
         out.push({ op: 'get', local: tmp, vt: 'i32' });
         return { op: 'block', body: out, vt: 'i32', owned: true };
       }
@@ -587,7 +586,7 @@ export class ExprLowerer {
         const tt = this.ty(e.expr);
         const tuple = this.exprAs(e.expr, DYN);
         if (tt.k === 'tuple') {
-          const slot = (p: IR): IR => ({ op: 'load', w: 'i32.load', offset: SLOT(e.index), ptr: p, vt: 'i32' });
+          const slot = (p: IR): IR => loadSlot(p, e.index, DYN);
           // a field of an owned temporary tuple is retained before the tuple is released
           if (ownership(tuple) !== 'owned') return coerce(slot(tuple), DYN, t, line);
           return coerce(this.borrowing(tuple, DYN, p => call('rt_retain_ret', [slot(p)], 'i32'), 'i32'), DYN, t, line);
@@ -1333,7 +1332,7 @@ export class ExprLowerer {
     return seq([
       { op: 'set', local: tmp, value: this.exprAs(e.expr, DYN) },
       { op: 'if', cond: failing, then: this.ret(coerce(p, DYN, this.retTy(), line), this.retTy()), vt: 'none' },
-      coerce({ op: 'load', w: 'i32.load', offset: SLOT(0), ptr: p, vt: 'i32' }, DYN, t, line),
+      coerce(loadSlot(p, 0, DYN), DYN, t, line),
     ], vtOf(t));
   }
 
@@ -1432,7 +1431,8 @@ export class ExprLowerer {
 
 /**
  * The representation of a methods.json type word at a runtime call: the words mean what the type
- * phase says (parseTyWord), except that array elements are boxed for now, so `elem` of an array is dyn.
+ * phase says (parseTyWord), except `elem` of an array: the runtime's array methods take and return
+ * elements boxed (only the typed get/set/push entry points are unboxed, see elemOps).
  */
 function wordTy(w: string, rt: Ty = DYN): Ty {
   return parseTyWord(w, rt.k === 'arr' ? { k: 'arr', elem: DYN } : rt);
